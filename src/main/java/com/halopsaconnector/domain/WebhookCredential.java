@@ -1,0 +1,70 @@
+package com.halopsaconnector.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * The Basic-auth user name and a salted PBKDF2 hash of the password that a tenant's webhook demands.
+ * The password itself is never kept.
+ */
+public record WebhookCredential(String username, byte[] salt, byte[] passwordHash, int iterations) {
+
+    public static final int DEFAULT_ITERATIONS = 10_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public static WebhookCredential create(String username, String password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return new WebhookCredential(username, salt, hash(password, salt, DEFAULT_ITERATIONS), DEFAULT_ITERATIONS);
+    }
+
+    /** Compares in constant time for the password and the user name alike. */
+    public boolean matches(String givenUsername, String givenPassword) {
+        byte[] expectedUser = username.getBytes(StandardCharsets.UTF_8);
+        byte[] givenUser = givenUsername.getBytes(StandardCharsets.UTF_8);
+        boolean userMatches = MessageDigest.isEqual(sha256(expectedUser), sha256(givenUser));
+        boolean passwordMatches = MessageDigest.isEqual(passwordHash, hash(givenPassword, salt, iterations));
+        return userMatches & passwordMatches;
+    }
+
+    private static byte[] hash(String password, byte[] salt, int iterations) {
+        PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JVM", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WebhookCredential that && username.equals(that.username)
+                && Arrays.equals(salt, that.salt) && Arrays.equals(passwordHash, that.passwordHash)
+                && iterations == that.iterations;
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode() * 31 + Arrays.hashCode(passwordHash);
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookCredential[username=" + username + ", password=***]";
+    }
+}

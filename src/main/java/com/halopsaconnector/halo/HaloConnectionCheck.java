@@ -1,0 +1,50 @@
+package com.halopsaconnector.halo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import com.halopsaconnector.domain.HaloCredentials;
+
+/**
+ * Proves credentials work end to end: a token, then one row of {@code GET /Tickets}. A 401 on the
+ * probe gets one fresh token before giving up.
+ */
+@ApplicationScoped
+public class HaloConnectionCheck {
+
+    @Inject
+    HaloTokenIssuer tokens;
+
+    @Inject
+    HaloApiClients clients;
+
+    @Inject
+    HaloCallExecutor executor;
+
+    public void verify(HaloCredentials credentials) {
+        HaloAccessToken token = tokens.issue(credentials);
+        int status = probe(credentials, token);
+        if (status == 401) {
+            status = probe(credentials, tokens.issue(credentials));
+        }
+        if (status == 401) {
+            throw new HaloCredentialsRejectedException("Halo issued a token but then refused it on /Tickets");
+        }
+        if (status == 403) {
+            throw new HaloPermissionDeniedException(
+                    "The Halo API application's agent may not read tickets; give it the 'read:tickets' permission");
+        }
+        if (status < 200 || status >= 300) {
+            throw HaloStatus.unexpected("the Resource URL", status);
+        }
+    }
+
+    private int probe(HaloCredentials credentials, HaloAccessToken token) {
+        try (HaloTicketsApi api = clients.tickets(credentials.resourceUrl());
+             Response response = executor.execute("the Resource URL",
+                     () -> api.page(token.authorizationHeader(), true, 1, 1))) {
+            return response.getStatus();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package com.halopsaconnector.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Builds an UpdateItem expression with placeholders for every name and value, so attribute names
+ * never collide with DynamoDB's reserved words.
+ */
+final class UpdateExpressionBuilder {
+
+    private final List<String> sets = new ArrayList<>();
+    private final List<String> adds = new ArrayList<>();
+    private final List<String> removes = new ArrayList<>();
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, AttributeValue> values = new HashMap<>();
+
+    UpdateExpressionBuilder set(String attribute, AttributeValue value) {
+        sets.add(name(attribute) + " = " + value(attribute, value));
+        return this;
+    }
+
+    UpdateExpressionBuilder setIfAbsent(String attribute, AttributeValue value) {
+        String name = name(attribute);
+        sets.add(name + " = if_not_exists(" + name + ", " + value(attribute, value) + ")");
+        return this;
+    }
+
+    UpdateExpressionBuilder add(String attribute, AttributeValue value) {
+        adds.add(name(attribute) + " " + value(attribute, value));
+        return this;
+    }
+
+    UpdateExpressionBuilder remove(String attribute) {
+        removes.add(name(attribute));
+        return this;
+    }
+
+    /** A value placeholder for use in a condition expression. */
+    String conditionValue(String label, AttributeValue value) {
+        return value("cond_" + label, value);
+    }
+
+    /** A name placeholder for use in a condition expression. */
+    String conditionName(String attribute) {
+        return name(attribute);
+    }
+
+    String expression() {
+        StringBuilder expression = new StringBuilder();
+        appendClause(expression, "SET", sets, ", ");
+        appendClause(expression, "ADD", adds, ", ");
+        appendClause(expression, "REMOVE", removes, ", ");
+        return expression.toString().trim();
+    }
+
+    Map<String, String> names() {
+        return names;
+    }
+
+    Map<String, AttributeValue> values() {
+        return values;
+    }
+
+    private String name(String attribute) {
+        String placeholder = "#" + attribute;
+        names.put(placeholder, attribute);
+        return placeholder;
+    }
+
+    private String value(String label, AttributeValue value) {
+        String placeholder = ":" + label;
+        values.put(placeholder, value);
+        return placeholder;
+    }
+
+    private static void appendClause(StringBuilder expression, String keyword, List<String> parts, String separator) {
+        if (!parts.isEmpty()) {
+            expression.append(keyword).append(' ').append(String.join(separator, parts)).append(' ');
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.halopsaconnector.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.StartupEvent;
+
+/** Which function this deployment is: {@code config}, {@code webhook}, or {@code all} for local runs. */
+@ApplicationScoped
+public class FunctionRole {
+
+    static final String CONFIG_PREFIX = "/v1/integrations/";
+    static final String WEBHOOK_PREFIX = "/v1/webhooks/";
+
+    @ConfigProperty(name = "connector.function")
+    String function;
+
+    void checkConfigured(@Observes StartupEvent event) {
+        serves("/");
+    }
+
+    boolean serves(String path) {
+        String normalized = path.startsWith("/") ? path : "/" + path;
+        return switch (function) {
+            case "config" -> normalized.startsWith(CONFIG_PREFIX);
+            case "webhook" -> normalized.startsWith(WEBHOOK_PREFIX);
+            case "all" -> true;
+            default -> throw new IllegalStateException("connector.function must be config, webhook or all");
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package com.halopsaconnector.testsupport;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+/** WireMock playing one Halo instance at {@code /auth} and {@code /api}, answering with the shared samples. */
+public final class HaloStubs {
+
+    public static final String AUTH_PATH = "/auth";
+    public static final String API_PATH = "/api";
+
+    private final WireMock wireMock;
+    private final int port;
+
+    private HaloStubs(int port) {
+        this.port = port;
+        this.wireMock = new WireMock("127.0.0.1", port);
+    }
+
+    public static HaloStubs fromConfig() {
+        int port = ConfigProvider.getConfig().getValue(TestEnvironment.HALO_PORT, Integer.class);
+        HaloStubs stubs = new HaloStubs(port);
+        stubs.wireMock.resetToDefaultMappings();
+        stubs.wireMock.resetRequests();
+        return stubs;
+    }
+
+    public WireMock wireMock() {
+        return wireMock;
+    }
+
+    public String authUrl() {
+        return "http://localhost:" + port + AUTH_PATH;
+    }
+
+    public String resourceUrl() {
+        return "http://localhost:" + port + API_PATH;
+    }
+
+    public HaloStubs acceptsAnyClient() {
+        wireMock.register(post(urlPathEqualTo(AUTH_PATH + "/token"))
+                .willReturn(json(200, Samples.read("token-response.json"))));
+        return this;
+    }
+
+    public HaloStubs rejectsClient() {
+        wireMock.register(post(urlPathEqualTo(AUTH_PATH + "/token"))
+                .willReturn(json(401, Samples.read("token-invalid-client.json"))));
+        return this;
+    }
+
+    public HaloStubs servesTickets() {
+        wireMock.register(get(urlPathEqualTo(API_PATH + "/Tickets"))
+                .willReturn(json(200, Samples.read("tickets-page.json"))));
+        return this;
+    }
+
+    public HaloStubs ticketsAnswer(int status) {
+        wireMock.register(get(urlPathEqualTo(API_PATH + "/Tickets")).willReturn(aResponse().withStatus(status)));
+        return this;
+    }
+
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** The files in ../shared/halo-samples (copied into test resources so a clone needs nothing beside it). */
+    public static final class Samples {
+        private Samples() {
+        }
+
+        public static String read(String name) {
+            try {
+                return Files.readString(Path.of("src/test/resources/halo-samples", name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
