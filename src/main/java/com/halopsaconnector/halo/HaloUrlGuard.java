@@ -5,12 +5,19 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.halopsaconnector.domain.FieldError;
+import com.halopsaconnector.domain.InvalidInputException;
 
 /**
  * Refuses Halo URLs that would make us post a client secret somewhere other than a public HTTPS
@@ -25,10 +32,26 @@ public class HaloUrlGuard {
     boolean allowInsecure;
 
     /**
-     * @return why the URL is refused, or empty when it may be called
-     * @throws HaloUnreachableException when the host name does not resolve
+     * Checks every named URL: first the form of all of them, then where their hosts resolve to.
+     *
+     * @param urlsByField the URLs keyed by the request field they came from
+     * @throws InvalidInputException naming every refused field
+     * @throws HaloUnreachableException when a host name does not resolve
      */
-    public Optional<String> refusal(String url) {
+    public void check(Map<String, String> urlsByField) {
+        List<FieldError> refused = new ArrayList<>();
+        Map<String, URI> wellFormed = new LinkedHashMap<>();
+        urlsByField.forEach((field, url) -> formRefusal(url).ifPresentOrElse(
+                why -> refused.add(new FieldError(field, why)), () -> wellFormed.put(field, URI.create(url))));
+        if (refused.isEmpty()) {
+            wellFormed.forEach((field, uri) -> addressRefusal(uri).ifPresent(why -> refused.add(new FieldError(field, why))));
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused);
+        }
+    }
+
+    private Optional<String> formRefusal(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -48,6 +71,10 @@ public class HaloUrlGuard {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             return Optional.of("must not contain a query or fragment");
         }
+        return Optional.empty();
+    }
+
+    private Optional<String> addressRefusal(URI uri) {
         for (InetAddress address : resolve(uri.getHost())) {
             if (isForbidden(address)) {
                 return Optional.of("points to a private, loopback or link-local address; Halo must be reachable on the internet");

@@ -2,8 +2,8 @@ package com.halopsaconnector.integration;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 
 import com.halopsaconnector.domain.CallbackToken;
 import com.halopsaconnector.domain.Connection;
-import com.halopsaconnector.domain.FieldError;
 import com.halopsaconnector.domain.HaloCredentials;
 import com.halopsaconnector.domain.InvalidInputException;
 import com.halopsaconnector.domain.SecretHint;
@@ -104,12 +103,10 @@ public class HaloConnectionService {
         if (command.clientSecret() == null && existing.isEmpty()) {
             throw new InvalidInputException("clientSecret", "is required when no connection is saved yet");
         }
-        List<FieldError> refused = new ArrayList<>();
-        urlGuard.refusal(command.authUrl()).ifPresent(why -> refused.add(new FieldError("authUrl", why)));
-        urlGuard.refusal(command.resourceUrl()).ifPresent(why -> refused.add(new FieldError("resourceUrl", why)));
-        if (!refused.isEmpty()) {
-            throw new InvalidInputException(refused);
-        }
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("authUrl", command.authUrl());
+        urls.put("resourceUrl", command.resourceUrl());
+        urlGuard.check(urls);
         String secret = command.clientSecret() != null
                 ? command.clientSecret() : sealer.unseal(tenant, existing.get().sealedClientSecret());
         HaloCredentials credentials = new HaloCredentials(command.authUrl(), command.resourceUrl(), command.haloTenant(),
