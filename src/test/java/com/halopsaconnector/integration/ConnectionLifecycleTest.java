@@ -102,6 +102,8 @@ class ConnectionLifecycleTest {
         HaloIntegrationApi.show(jwt).statusCode(200)
                 .body("tenant", equalTo(""))
                 .body("clientSecret", equalTo("••••••aaaa"))
+                .body("connectedAt", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"))
+                .body("lastWebhookAt", equalTo(null))
                 .body("$", not(org.hamcrest.Matchers.hasKey("clientSecretSealed")));
     }
 
