@@ -50,26 +50,36 @@ public class HaloConnectionService {
     public ConnectionWithToken save(String tenant, SaveCommand command) {
         Optional<Connection> existing = store.find(tenant);
         HaloCredentials credentials = checkedCredentials(tenant, command, existing);
-        Instant now = Instant.now(clock);
-        String sealedSecret = command.clientSecret() == null
-                ? existing.orElseThrow().sealedClientSecret() : sealer.seal(tenant, command.clientSecret());
         CallbackToken token = existing
                 .map(c -> CallbackToken.of(sealer.unseal(tenant, c.sealedCallbackToken())))
                 .orElseGet(CallbackToken::generate);
-        String sealedToken = existing.map(Connection::sealedCallbackToken).orElseGet(() -> sealer.seal(tenant, token.value()));
-        Connection saved = new Connection(tenant, credentials.authUrl(), credentials.resourceUrl(),
-                credentials.haloTenant(), credentials.clientId(), sealedSecret,
-                command.clientSecret() == null ? existing.orElseThrow().clientSecretHint() : SecretHint.of(command.clientSecret()),
-                credentials.scope(), token.sha256Hex(), sealedToken,
-                webhookCredential(command.webhookAuth(), existing), Connection.STATUS_CONNECTED,
-                existing.map(Connection::connectedAt).orElse(now), now,
-                existing.map(Connection::lastWebhookAt).orElse(null),
-                existing.map(Connection::webhooksReceived).orElse(0L),
-                existing.map(Connection::lastSyncAt).orElse(null),
-                existing.map(Connection::version).orElse(0L) + 1);
+        Connection saved = existing
+                .map(current -> updated(current, credentials, command))
+                .orElseGet(() -> created(tenant, credentials, command, token));
         store.save(saved, existing.map(Connection::version).orElse(0L), existing.map(Connection::callbackTokenHash).orElse(null));
         LOG.infof("Halo connection saved (version %d)", saved.version());
         return new ConnectionWithToken(saved, token);
+    }
+
+    private Connection created(String tenant, HaloCredentials credentials, SaveCommand command, CallbackToken token) {
+        Instant now = Instant.now(clock);
+        return new Connection(tenant, credentials.authUrl(), credentials.resourceUrl(), credentials.haloTenant(),
+                credentials.clientId(), sealer.seal(tenant, command.clientSecret()), SecretHint.of(command.clientSecret()),
+                credentials.scope(), token.sha256Hex(), sealer.seal(tenant, token.value()),
+                webhookCredential(command.webhookAuth(), null), Connection.STATUS_CONNECTED, now, now, null, 0, null, 1);
+    }
+
+    /** Keeps the callback token, the counters and, when no new one was sent, the sealed secret. */
+    private Connection updated(Connection current, HaloCredentials credentials, SaveCommand command) {
+        boolean newSecret = command.clientSecret() != null;
+        return new Connection(current.tenant(), credentials.authUrl(), credentials.resourceUrl(), credentials.haloTenant(),
+                credentials.clientId(),
+                newSecret ? sealer.seal(current.tenant(), command.clientSecret()) : current.sealedClientSecret(),
+                newSecret ? SecretHint.of(command.clientSecret()) : current.clientSecretHint(),
+                credentials.scope(), current.callbackTokenHash(), current.sealedCallbackToken(),
+                webhookCredential(command.webhookAuth(), current.webhookCredential()), Connection.STATUS_CONNECTED,
+                current.connectedAt(), Instant.now(clock), current.lastWebhookAt(), current.webhooksReceived(),
+                current.lastSyncAt(), current.version() + 1);
     }
 
     public void test(String tenant, SaveCommand command) {
@@ -115,9 +125,9 @@ public class HaloConnectionService {
         return credentials;
     }
 
-    private static WebhookCredential webhookCredential(WebhookAuthChange change, Optional<Connection> existing) {
+    private static WebhookCredential webhookCredential(WebhookAuthChange change, WebhookCredential current) {
         return switch (change.kind()) {
-            case KEEP -> existing.map(Connection::webhookCredential).orElse(null);
+            case KEEP -> current;
             case REMOVE -> null;
             case SET -> WebhookCredential.create(change.username(), change.password());
         };

@@ -98,7 +98,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        LOG.errorf("Unexpected failure: %s", e.getClass().getName());
+        // The message is left out on purpose: parser and client exceptions can quote request content.
+        StackTraceElement[] trace = e.getStackTrace();
+        LOG.errorf("Unexpected failure: %s at %s", e.getClass().getName(), trace.length > 0 ? trace[0] : "unknown");
         return ProblemResponses.of(ProblemType.INTERNAL, "Something went wrong on our side; it has been logged.");
     }
 }

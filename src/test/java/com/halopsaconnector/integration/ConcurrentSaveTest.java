@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.halopsaconnector.store.ConcurrentUpdateException;
 import com.halopsaconnector.testsupport.HaloStubs;
 import com.halopsaconnector.testsupport.Table;
@@ -28,7 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Two saves racing for one tenant. The Lambda mock event server runs one request at a time (as one
  * Lambda instance does), so the race is between two service calls, as between two instances.
- * Halo answers slowly so that both read the stored version before either writes.
+ * Both read the stored version at once; Halo then answers client-1 after 300 ms and client-2
+ * after 1500 ms, so client-2 writes on a stale read. (moto does not isolate transactions that
+ * run at the very same moment, so the writes themselves are kept apart; DynamoDB would order them.)
  */
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -46,32 +50,36 @@ class ConcurrentSaveTest {
     @BeforeEach
     void slowHalo() {
         halo = HaloStubs.fromConfig().servesTickets();
-        halo.wireMock().register(post(urlPathEqualTo("/auth/token"))
-                .willReturn(HaloStubs.json(200, HaloStubs.Samples.read("token-response.json")).withFixedDelay(700)));
+        for (Map.Entry<String, Integer> delay : Map.of("client-1", 300, "client-2", 1500).entrySet()) {
+            halo.wireMock().register(post(urlPathEqualTo("/auth/token"))
+                    .withFormParam("client_id", WireMock.equalTo(delay.getKey()))
+                    .willReturn(HaloStubs.json(200, HaloStubs.Samples.read("token-response.json"))
+                            .withFixedDelay(delay.getValue())));
+        }
         tenant = "tenant-" + UUID.randomUUID();
     }
 
     @Test
     void twoFirstSaves_oneWinsAndTheOtherIsToldItConflicted() throws Exception {
         List<Object> outcomes = race(command("client-1"), command("client-2"));
-        assertExactlyOneWinner(outcomes);
+        assertWinner(outcomes, "client-1");
     }
 
     @Test
     void twoResaves_oneWinsAndTheOtherIsToldItConflicted() throws Exception {
-        connections.save(tenant, command("client-0"));
+        connections.save(tenant, command("client-1"));
         List<Object> outcomes = race(command("client-1"), command("client-2"));
-        assertExactlyOneWinner(outcomes);
+        assertWinner(outcomes, "client-1");
         assertThat(table.item("TENANT#" + tenant, "CONFIG").orElseThrow().get("version").n()).isEqualTo("2");
     }
 
-    private void assertExactlyOneWinner(List<Object> outcomes) {
+    private void assertWinner(List<Object> outcomes, String expectedClient) {
         List<ConnectionWithToken> winners = outcomes.stream()
                 .filter(ConnectionWithToken.class::isInstance).map(ConnectionWithToken.class::cast).toList();
         assertThat(winners).hasSize(1);
         assertThat(outcomes).filteredOn(ConcurrentUpdateException.class::isInstance).hasSize(1);
-        String winningClient = winners.get(0).connection().clientId();
-        assertThat(table.item("TENANT#" + tenant, "CONFIG").orElseThrow().get("clientId").s()).isEqualTo(winningClient);
+        assertThat(winners.get(0).connection().clientId()).isEqualTo(expectedClient);
+        assertThat(table.item("TENANT#" + tenant, "CONFIG").orElseThrow().get("clientId").s()).isEqualTo(expectedClient);
         assertThat(table.scanAll().stream().filter(i -> i.get("pk").s().startsWith("TOKEN#")
                 && tenant.equals(i.get("tenant").s()))).hasSize(1);
     }
