@@ -38,11 +38,12 @@ public class WebhookEventWriter {
 
     public EventWriteResult write(String tenant, WebhookEvent event, Instant receivedAt) {
         WebhookEventItems items = new WebhookEventItems(table.value(), tenant);
+        TicketItemWrites tickets = new TicketItemWrites(table.value(), tenant);
         boolean withTicket = event.ticketId() != null;
         int conflicts = 0;
         while (true) {
             try {
-                List<TransactWriteItem> writes = writes(items, event, receivedAt, withTicket);
+                List<TransactWriteItem> writes = writes(items, tickets, event, receivedAt, withTicket);
                 dynamo.transactWriteItems(r -> r.transactItems(writes));
                 return EventWriteResult.STORED;
             } catch (TransactionCanceledException e) {
@@ -71,13 +72,13 @@ public class WebhookEventWriter {
         }
     }
 
-    private static List<TransactWriteItem> writes(WebhookEventItems items, WebhookEvent event, Instant receivedAt,
-                                                  boolean withTicket) {
+    private static List<TransactWriteItem> writes(WebhookEventItems items, TicketItemWrites tickets, WebhookEvent event,
+                                                  Instant receivedAt, boolean withTicket) {
         List<TransactWriteItem> writes = new ArrayList<>(3);
         writes.add(TransactWriteItem.builder().put(items.event(event, receivedAt)).build());
         if (withTicket) {
             writes.add(TransactWriteItem.builder().update(event.ticket() != null
-                    ? items.freshTicket(event, receivedAt) : items.staleTicket(event, receivedAt)).build());
+                    ? tickets.fresh(event, receivedAt) : tickets.stale(event, receivedAt)).build());
         }
         writes.add(TransactWriteItem.builder().update(items.connectionCounters(receivedAt)).build());
         return writes;
