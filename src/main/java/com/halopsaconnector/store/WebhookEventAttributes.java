@@ -1,0 +1,23 @@
+package com.halopsaconnector.store;
+
+/** Attribute names of the webhook event item and of the ticket item (besides Halo's own ticket fields). */
+final class WebhookEventAttributes {
+
+    static final String EVENT = "event";
+    static final String TICKET_ID = "ticketId";
+    static final String WEBHOOK_ID = "webhookId";
+    static final String RECEIVED_AT = "receivedAt";
+    static final String EVENT_TIMESTAMP = "eventTimestamp";
+    static final String RAW = "raw";
+
+    static final String TICKET_JSON = "ticketJson";
+    static final String LAST_CHANGED_AT = "lastChangedAt";
+    static final String LAST_EVENT_AT = "lastEventAt";
+    static final String SOURCE = "source";
+    static final String STALE = "stale";
+    static final String STALE_SINCE = "staleSince";
+    static final String SOURCE_WEBHOOK = "webhook";
+
+    private WebhookEventAttributes() {
+    }
+}

@@ -1,0 +1,48 @@
+package com.halopsaconnector.webhook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.halopsaconnector.domain.WebhookEvent;
+import com.halopsaconnector.store.WebhookEventWriter;
+
+/**
+ * Stores a delivery's events one by one, each in its own transaction. When storage fails midway
+ * the whole delivery is answered 503; Halo sends it again, the events already stored come back as
+ * duplicates and the rest are stored, so every event ends up stored exactly once.
+ */
+@ApplicationScoped
+public class DeliveryRecorder {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryRecorder.class);
+
+    @Inject
+    WebhookEventWriter writer;
+
+    Clock clock = Clock.systemUTC();
+
+    /** @throws UnknownCallbackTokenException when the tenant was disconnected while this ran */
+    public DeliveryReceipt record(String tenant, List<WebhookEvent> events) {
+        Instant receivedAt = Instant.now(clock);
+        int duplicates = 0;
+        for (WebhookEvent event : events) {
+            switch (writer.write(tenant, event, receivedAt)) {
+                case STORED -> {
+                }
+                case DUPLICATE -> duplicates++;
+                case TENANT_GONE -> {
+                    LOG.info("Webhook delivery refused: the connection was deleted while it was being stored");
+                    throw new UnknownCallbackTokenException();
+                }
+            }
+        }
+        LOG.infof("Webhook delivery stored: %d events, %d already known", events.size(), duplicates);
+        return new DeliveryReceipt(events.size(), duplicates);
+    }
+}
