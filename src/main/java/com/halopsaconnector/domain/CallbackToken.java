@@ -1,11 +1,7 @@
 package com.halopsaconnector.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** The secret part of a webhook callback URL. Only its SHA-256 is ever used as a lookup key. */
 public final class CallbackToken {
@@ -38,12 +34,7 @@ public final class CallbackToken {
     }
 
     public static String sha256Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(text);
     }
 
     @Override

@@ -27,7 +27,7 @@ public record WebhookCredential(String username, byte[] salt, byte[] passwordHas
     public boolean matches(String givenUsername, String givenPassword) {
         byte[] expectedUser = username.getBytes(StandardCharsets.UTF_8);
         byte[] givenUser = givenUsername.getBytes(StandardCharsets.UTF_8);
-        boolean userMatches = MessageDigest.isEqual(sha256(expectedUser), sha256(givenUser));
+        boolean userMatches = MessageDigest.isEqual(Sha256.digest(expectedUser), Sha256.digest(givenUser));
         boolean passwordMatches = MessageDigest.isEqual(passwordHash, hash(givenPassword, salt, iterations));
         return userMatches & passwordMatches;
     }
@@ -40,14 +40,6 @@ public record WebhookCredential(String username, byte[] salt, byte[] passwordHas
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JVM", e);
         } finally {
             spec.clearPassword();
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
