@@ -54,7 +54,11 @@ final class TicketItemWrites {
                 .build();
     }
 
-    /** Marks the ticket as changed without data: whoever reads it should fetch the ticket from Halo. */
+    /**
+     * Marks the ticket as changed without data: whoever reads it should fetch the ticket from Halo.
+     * The condition fails (and the event is stored without this write) when the item already holds
+     * data, or a stale mark, at least as new as this event: a late old event changes nothing.
+     */
     Update stale(WebhookEvent event, Instant receivedAt) {
         String eventAt = HaloTime.sortable(event.occurredAtOr(receivedAt));
         UpdateExpressionBuilder update = new UpdateExpressionBuilder()
@@ -63,7 +67,13 @@ final class TicketItemWrites {
                 .set(STALE_SINCE, AttributeValues.s(eventAt))
                 .set(LAST_EVENT_AT, AttributeValues.s(eventAt))
                 .setIfAbsent(SOURCE, AttributeValues.s(SOURCE_WEBHOOK));
-        return ticketUpdate(event, update).build();
+        String ts = update.conditionValue("ts", AttributeValues.s(eventAt));
+        String lastChanged = update.conditionName(LAST_CHANGED_AT);
+        String staleSince = update.conditionName(STALE_SINCE);
+        return ticketUpdate(event, update)
+                .conditionExpression("(attribute_not_exists(" + lastChanged + ") OR " + lastChanged + " < " + ts + ")"
+                        + " AND (attribute_not_exists(" + staleSince + ") OR " + staleSince + " < " + ts + ")")
+                .build();
     }
 
     private Update.Builder ticketUpdate(WebhookEvent event, UpdateExpressionBuilder update) {

@@ -199,4 +199,23 @@ class WebhookDeliveryTest {
         assertThat(eventItems(table, tenant)).hasSize(3);
         assertThat(webhooksReceived(table, tenant)).isEqualTo(3);
     }
+
+    @Test
+    void lateEventOnlyDelivery_olderThanTheStoredData_doesNotMarkTheTicketStale() {
+        WebhookApi.deliver(token, fullEvent(newEventId(), 44, "2026-11-28T05:10:00Z", "current")).statusCode(200);
+        WebhookApi.deliver(token, eventOnly(newEventId(), 44, "2026-11-28T05:09:00Z")).statusCode(200)
+                .body("received", equalTo(1)).body("duplicates", equalTo(0));
+
+        Map<String, AttributeValue> ticket = ticketItem(table, tenant, "44");
+        assertThat(ticket).doesNotContainKeys("stale", "staleSince");
+        assertThat(ticket.get("summary").s()).isEqualTo("current");
+
+        WebhookApi.deliver(token, eventOnly(newEventId(), 44, "2026-11-28T05:12:00Z")).statusCode(200);
+        WebhookApi.deliver(token, eventOnly(newEventId(), 44, "2026-11-28T05:11:00Z")).statusCode(200);
+        Map<String, AttributeValue> stale = ticketItem(table, tenant, "44");
+        assertThat(stale.get("stale").bool()).isTrue();
+        assertThat(stale.get("staleSince").s()).isEqualTo("2026-11-28T05:12:00.000Z");
+        assertThat(eventItems(table, tenant)).hasSize(4);
+        assertThat(webhooksReceived(table, tenant)).isEqualTo(4);
+    }
 }
