@@ -45,12 +45,8 @@ final class TicketItemWrites {
                 .set(SOURCE, AttributeValues.s(SOURCE_WEBHOOK))
                 .remove(STALE)
                 .remove(STALE_SINCE);
-        String ts = update.conditionValue("ts", AttributeValues.s(changedAt));
-        String lastChanged = update.conditionName(LAST_CHANGED_AT);
-        String staleSince = update.conditionName(STALE_SINCE);
         return ticketUpdate(event, update)
-                .conditionExpression("(attribute_not_exists(" + lastChanged + ") OR " + lastChanged + " <= " + ts + ")"
-                        + " AND (attribute_not_exists(" + staleSince + ") OR " + staleSince + " <= " + ts + ")")
+                .conditionExpression(nothingNewerKnown(update, changedAt, "<="))
                 .build();
     }
 
@@ -67,13 +63,18 @@ final class TicketItemWrites {
                 .set(STALE_SINCE, AttributeValues.s(eventAt))
                 .set(LAST_EVENT_AT, AttributeValues.s(eventAt))
                 .setIfAbsent(SOURCE, AttributeValues.s(SOURCE_WEBHOOK));
-        String ts = update.conditionValue("ts", AttributeValues.s(eventAt));
+        return ticketUpdate(event, update)
+                .conditionExpression(nothingNewerKnown(update, eventAt, "<"))
+                .build();
+    }
+
+    /** Neither the stored data nor a stale mark is newer than {@code at} ({@code operator}: "<" or "<="). */
+    private static String nothingNewerKnown(UpdateExpressionBuilder update, String at, String operator) {
+        String ts = update.conditionValue("ts", AttributeValues.s(at));
         String lastChanged = update.conditionName(LAST_CHANGED_AT);
         String staleSince = update.conditionName(STALE_SINCE);
-        return ticketUpdate(event, update)
-                .conditionExpression("(attribute_not_exists(" + lastChanged + ") OR " + lastChanged + " < " + ts + ")"
-                        + " AND (attribute_not_exists(" + staleSince + ") OR " + staleSince + " < " + ts + ")")
-                .build();
+        return "(attribute_not_exists(" + lastChanged + ") OR " + lastChanged + " " + operator + " " + ts + ")"
+                + " AND (attribute_not_exists(" + staleSince + ") OR " + staleSince + " " + operator + " " + ts + ")";
     }
 
     private Update.Builder ticketUpdate(WebhookEvent event, UpdateExpressionBuilder update) {
