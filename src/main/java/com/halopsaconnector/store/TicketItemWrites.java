@@ -45,9 +45,8 @@ final class TicketItemWrites {
                 .set(SOURCE, AttributeValues.s(SOURCE_WEBHOOK))
                 .remove(STALE)
                 .remove(STALE_SINCE);
-        return ticketUpdate(event, update)
-                .conditionExpression(nothingNewerKnown(update, changedAt, "<="))
-                .build();
+        String condition = nothingNewerKnown(update, changedAt, "<=");
+        return ticketUpdate(event, update).conditionExpression(condition).build();
     }
 
     /**
@@ -63,9 +62,8 @@ final class TicketItemWrites {
                 .set(STALE_SINCE, AttributeValues.s(eventAt))
                 .set(LAST_EVENT_AT, AttributeValues.s(eventAt))
                 .setIfAbsent(SOURCE, AttributeValues.s(SOURCE_WEBHOOK));
-        return ticketUpdate(event, update)
-                .conditionExpression(nothingNewerKnown(update, eventAt, "<"))
-                .build();
+        String condition = nothingNewerKnown(update, eventAt, "<");
+        return ticketUpdate(event, update).conditionExpression(condition).build();
     }
 
     /** Neither the stored data nor a stale mark is newer than {@code at} ({@code operator}: "<" or "<="). */
@@ -77,6 +75,7 @@ final class TicketItemWrites {
                 + " AND (attribute_not_exists(" + staleSince + ") OR " + staleSince + " " + operator + " " + ts + ")";
     }
 
+    /** Call after every name and value placeholder has been added: the builder copies them here. */
     private Update.Builder ticketUpdate(WebhookEvent event, UpdateExpressionBuilder update) {
         return Update.builder().tableName(table)
                 .key(TableKeys.key(TableKeys.tenantPk(tenant), TableKeys.ticketSk(event.ticketId())))
