@@ -30,8 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Two saves racing for one tenant. The Lambda mock event server runs one request at a time (as one
  * Lambda instance does), so the race is between two service calls, as between two instances.
- * Both read the stored version at once; Halo then answers client-1 after 300 ms and client-2
- * after 1500 ms, so client-2 writes on a stale read. (moto does not isolate transactions that
+ * Both read the stored version at once; Halo then answers client-1 after 0.6 s and client-2
+ * after 2 s, so client-2 writes on a stale read. (moto does not isolate transactions that
  * run at the very same moment, so the writes themselves are kept apart; DynamoDB would order them.)
  */
 @QuarkusTest
@@ -50,7 +50,7 @@ class ConcurrentSaveTest {
     @BeforeEach
     void slowHalo() {
         halo = HaloStubs.fromConfig().servesTickets();
-        for (Map.Entry<String, Integer> delay : Map.of("client-1", 300, "client-2", 1500).entrySet()) {
+        for (Map.Entry<String, Integer> delay : Map.of("client-1", 600, "client-2", 2000).entrySet()) {
             halo.wireMock().register(post(urlPathEqualTo("/auth/token"))
                     .withFormParam("client_id", WireMock.equalTo(delay.getKey()))
                     .willReturn(HaloStubs.json(200, HaloStubs.Samples.read("token-response.json"))

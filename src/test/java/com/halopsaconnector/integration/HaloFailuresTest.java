@@ -98,7 +98,7 @@ class HaloFailuresTest {
     @Test
     void haloTimingOut_isUnreachable() {
         halo.wireMock().register(post(urlPathEqualTo("/auth/token")).atPriority(1)
-                .willReturn(HaloStubs.json(200, HaloStubs.Samples.read("token-response.json")).withFixedDelay(4_000)));
+                .willReturn(HaloStubs.json(200, HaloStubs.Samples.read("token-response.json")).withFixedDelay(5_000)));
         expectUnreachable(HaloIntegrationApi.save(jwt, body(halo, "acme", "client-1", GOOD_SECRET)))
                 .body("detail", containsString("timed out"));
         assertNothingChanged();
