@@ -89,9 +89,9 @@ class ConnectionLifecycleTest {
                 .body("clientId", equalTo("client-1"))
                 .extract().path("webhookUrl");
 
-        assertThat(table.item("TOKEN#" + CallbackToken.sha256Hex(tokenOf(oldUrl)), "TOKEN")).isEmpty();
-        assertThat(table.item("TOKEN#" + CallbackToken.sha256Hex(tokenOf(newUrl)), "TOKEN")).isPresent();
-        assertThat(connection().get("callbackTokenHash").s()).isEqualTo(CallbackToken.sha256Hex(tokenOf(newUrl)));
+        assertThat(table.item("TOKEN#" + CallbackToken.sha256Hex(TestConnections.tokenOf(oldUrl)), "TOKEN")).isEmpty();
+        assertThat(table.item("TOKEN#" + CallbackToken.sha256Hex(TestConnections.tokenOf(newUrl)), "TOKEN")).isPresent();
+        assertThat(connection().get("callbackTokenHash").s()).isEqualTo(CallbackToken.sha256Hex(TestConnections.tokenOf(newUrl)));
         HaloIntegrationApi.show(jwt).statusCode(200).body("webhookUrl", equalTo(newUrl));
     }
 
@@ -115,7 +115,7 @@ class ConnectionLifecycleTest {
         HaloIntegrationApi.delete(jwt).statusCode(204);
 
         assertThat(table.item("TENANT#" + tenant, "CONFIG")).isEmpty();
-        assertThat(table.item("TOKEN#" + CallbackToken.sha256Hex(tokenOf(url)), "TOKEN")).isEmpty();
+        assertThat(table.item("TOKEN#" + CallbackToken.sha256Hex(TestConnections.tokenOf(url)), "TOKEN")).isEmpty();
         HaloIntegrationApi.show(jwt).statusCode(404);
     }
 
@@ -128,21 +128,17 @@ class ConnectionLifecycleTest {
                 .body("webhookAuth.username", equalTo("halo"))
                 .extract().path("webhookUrl");
 
-        Map<String, AttributeValue> tokenItem = table.item("TOKEN#" + CallbackToken.sha256Hex(tokenOf(url)), "TOKEN").orElseThrow();
+        Map<String, AttributeValue> tokenItem = table.item("TOKEN#" + CallbackToken.sha256Hex(TestConnections.tokenOf(url)), "TOKEN").orElseThrow();
         assertThat(tokenItem.get("webhookAuthUsername").s()).isEqualTo("halo");
         assertThat(table.scanAll().toString()).doesNotContain(password);
 
         request.put("webhookAuth", null);
         HaloIntegrationApi.save(jwt, request).statusCode(200).body("webhookAuth", equalTo(null));
-        assertThat(table.item("TOKEN#" + CallbackToken.sha256Hex(tokenOf(url)), "TOKEN").orElseThrow())
+        assertThat(table.item("TOKEN#" + CallbackToken.sha256Hex(TestConnections.tokenOf(url)), "TOKEN").orElseThrow())
                 .doesNotContainKey("webhookAuthUsername");
     }
 
     private Map<String, AttributeValue> connection() {
         return table.item("TENANT#" + tenant, "CONFIG").orElseThrow();
-    }
-
-    static String tokenOf(String webhookUrl) {
-        return webhookUrl.substring(webhookUrl.lastIndexOf('/') + 1);
     }
 }

@@ -59,7 +59,7 @@ class SaveAndSyncTest {
                 .body("webhookUrl", startsWith("http"))
                 .extract().path("webhookUrl");
 
-        String token = webhookUrl.substring(webhookUrl.lastIndexOf('/') + 1);
+        String token = TestConnections.tokenOf(webhookUrl);
         assertThat(webhookUrl).contains("/v1/webhooks/halo/" + token);
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
 

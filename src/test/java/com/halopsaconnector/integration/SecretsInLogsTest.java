@@ -51,8 +51,8 @@ class SecretsInLogsTest {
         assertThat(written)
                 .doesNotContain(secret)
                 .doesNotContain(hookPassword)
-                .doesNotContain(ConnectionLifecycleTest.tokenOf(firstUrl))
-                .doesNotContain(ConnectionLifecycleTest.tokenOf(secondUrl))
+                .doesNotContain(TestConnections.tokenOf(firstUrl))
+                .doesNotContain(TestConnections.tokenOf(secondUrl))
                 .doesNotContain(jwt)
                 .doesNotContain(jwt.split("\\.")[2]);
     }

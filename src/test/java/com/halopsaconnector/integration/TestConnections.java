@@ -42,7 +42,8 @@ public final class TestConnections {
         return body;
     }
 
-    private static String tokenOf(String webhookUrl) {
+    /** The callback token: the last path segment of a webhook URL. */
+    public static String tokenOf(String webhookUrl) {
         return webhookUrl.substring(webhookUrl.lastIndexOf('/') + 1);
     }
 }
