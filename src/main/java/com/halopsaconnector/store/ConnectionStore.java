@@ -84,13 +84,7 @@ public class ConnectionStore {
         String condition = expectedVersion == 0
                 ? "attribute_not_exists(" + update.conditionName(TableKeys.PK) + ")"
                 : update.conditionName(VERSION) + " = " + update.conditionValue("version", AttributeValues.n(expectedVersion));
-        return Update.builder().tableName(table.value())
-                .key(TableKeys.connectionKey(connection.tenant()))
-                .updateExpression(update.expression())
-                .conditionExpression(condition)
-                .expressionAttributeNames(update.names())
-                .expressionAttributeValues(update.values())
-                .build();
+        return update.toUpdate(table.value(), TableKeys.connectionKey(connection.tenant()), condition);
     }
 
     private void transact(List<TransactWriteItem> writes) {

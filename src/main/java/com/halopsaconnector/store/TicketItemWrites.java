@@ -4,6 +4,7 @@ import static com.halopsaconnector.store.WebhookEventAttributes.*;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 
 import com.halopsaconnector.domain.HaloTime;
 import com.halopsaconnector.domain.TicketSnapshot;
@@ -45,8 +46,7 @@ final class TicketItemWrites {
                 .set(SOURCE, AttributeValues.s(SOURCE_WEBHOOK))
                 .remove(STALE)
                 .remove(STALE_SINCE);
-        String condition = nothingNewerKnown(update, changedAt, "<=");
-        return ticketUpdate(event, update).conditionExpression(condition).build();
+        return update.toUpdate(table, ticketKey(event), nothingNewerKnown(update, changedAt, "<="));
     }
 
     /**
@@ -62,8 +62,7 @@ final class TicketItemWrites {
                 .set(STALE_SINCE, AttributeValues.s(eventAt))
                 .set(LAST_EVENT_AT, AttributeValues.s(eventAt))
                 .setIfAbsent(SOURCE, AttributeValues.s(SOURCE_WEBHOOK));
-        String condition = nothingNewerKnown(update, eventAt, "<");
-        return ticketUpdate(event, update).conditionExpression(condition).build();
+        return update.toUpdate(table, ticketKey(event), nothingNewerKnown(update, eventAt, "<"));
     }
 
     /** Neither the stored data nor a stale mark is newer than {@code at} ({@code operator}: "<" or "<="). */
@@ -75,13 +74,8 @@ final class TicketItemWrites {
                 + " AND (attribute_not_exists(" + staleSince + ") OR " + staleSince + " " + operator + " " + ts + ")";
     }
 
-    /** Call after every name and value placeholder has been added: the builder copies them here. */
-    private Update.Builder ticketUpdate(WebhookEvent event, UpdateExpressionBuilder update) {
-        return Update.builder().tableName(table)
-                .key(TableKeys.key(TableKeys.tenantPk(tenant), TableKeys.ticketSk(event.ticketId())))
-                .updateExpression(update.expression())
-                .expressionAttributeNames(update.names())
-                .expressionAttributeValues(update.values());
+    private Map<String, AttributeValue> ticketKey(WebhookEvent event) {
+        return TableKeys.key(TableKeys.tenantPk(tenant), TableKeys.ticketSk(event.ticketId()));
     }
 
     private static AttributeValue attributeOf(Object value) {

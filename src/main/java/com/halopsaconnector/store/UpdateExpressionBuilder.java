@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Builds an UpdateItem expression with placeholders for every name and value, so attribute names
@@ -50,20 +51,25 @@ final class UpdateExpressionBuilder {
         return name(attribute);
     }
 
+    /**
+     * The finished update. Taking the condition as an argument means every placeholder it uses is
+     * already registered when the builder's names and values are copied into the request.
+     */
+    Update toUpdate(String table, Map<String, AttributeValue> key, String condition) {
+        return Update.builder().tableName(table).key(key)
+                .updateExpression(expression())
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+    }
+
     String expression() {
         StringBuilder expression = new StringBuilder();
         appendClause(expression, "SET", sets, ", ");
         appendClause(expression, "ADD", adds, ", ");
         appendClause(expression, "REMOVE", removes, ", ");
         return expression.toString().trim();
-    }
-
-    Map<String, String> names() {
-        return names;
-    }
-
-    Map<String, AttributeValue> values() {
-        return values;
     }
 
     private String name(String attribute) {

@@ -54,13 +54,8 @@ final class WebhookEventItems {
         UpdateExpressionBuilder update = new UpdateExpressionBuilder()
                 .set(ConnectionAttributes.LAST_WEBHOOK_AT, AttributeValues.instant(receivedAt))
                 .add(ConnectionAttributes.WEBHOOKS_RECEIVED, AttributeValues.n(1));
-        return Update.builder().tableName(table)
-                .key(TableKeys.connectionKey(tenant))
-                .updateExpression(update.expression())
-                .conditionExpression("attribute_exists(" + update.conditionName(TableKeys.PK) + ")")
-                .expressionAttributeNames(update.names())
-                .expressionAttributeValues(update.values())
-                .build();
+        return update.toUpdate(table, TableKeys.connectionKey(tenant),
+                "attribute_exists(" + update.conditionName(TableKeys.PK) + ")");
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
