@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Transform template.yaml with the AWS SAM translator (offline) and check the security
-invariants of the generated IAM roles.
+invariants of the generated IAM roles, the sync schedule, the routes and the table.
 
 Usage: python3 infra/ci/sam_transform_check.py [path/to/template.yaml]
 
@@ -22,6 +22,10 @@ from samtranslator.translator.transform import transform  # noqa: E402
 
 TABLE = "ConnectorTable"
 KEY = "SecretsKey"
+TABLE_ARN = {"Fn::GetAtt": [TABLE, "Arn"]}
+STALE_INDEX = "stale-tickets"
+STALE_INDEX_ARN = {"Fn::Sub": "${%s.Arn}/index/%s" % (TABLE, STALE_INDEX)}
+SCHEDULED_SYNC_PATH = "/internal/scheduled-sync"
 
 EXPECTED_DYNAMODB = {
     "ConfigFunctionRole": {
@@ -38,6 +42,11 @@ EXPECTED_DYNAMODB = {
         "dynamodb:UpdateItem",
         "dynamodb:ConditionCheckItem",
     },
+}
+# DynamoDB actions a role may use on the stale-tickets index (no other index exists).
+EXPECTED_INDEX_DYNAMODB = {
+    "ConfigFunctionRole": {"dynamodb:Query"},
+    "WebhookFunctionRole": set(),
 }
 EXPECTED_CONFIG_KMS = {"kms:GenerateDataKey", "kms:Decrypt"}
 BASIC_EXECUTION_POLICY = "service-role/AWSLambdaBasicExecutionRole"
@@ -144,6 +153,11 @@ def main(argv):
     for variable in ("CONNECTOR_KMS_KEY_ID", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_AUDIENCES",
                      "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "CONNECTOR_PUBLIC_BASE_URL"):
         check(variable in config_env, "ConfigFunction has %s" % variable)
+    check(config_env.get("CONNECTOR_SYNC_INCREMENTAL_INTERVAL") == {"Fn::Sub": "${IncrementalSyncMinutes}M"},
+          "ConfigFunction has CONNECTOR_SYNC_INCREMENTAL_INTERVAL=${IncrementalSyncMinutes}M")
+    webhook_env = resources["WebhookFunction"]["Properties"].get("Environment", {}).get("Variables", {})
+    check("CONNECTOR_SYNC_INCREMENTAL_INTERVAL" not in webhook_env,
+          "WebhookFunction gets no sync settings")
 
     # Routes
     routes = sorted(r["Properties"]["RouteKey"] for r in resources.values()
@@ -165,6 +179,44 @@ def main(argv):
                       "route %s %s uses payload format 2.0" % (verb, path))
         routes.sort()
     check(routes == expected_routes, "HTTP API routes are exactly the spec's: %s" % routes)
+    internal = [r for r in routes if r.split(" ", 1)[-1].startswith("/internal")]
+    check(not internal, "no HTTP API route under /internal (%s)" % (internal or "none"))
+
+    # Schedule: an EventBridge rule (from the SyncSchedule event) that invokes the config
+    # function with an HTTP API payload-2.0 event for the internal scheduled-sync path.
+    rules = by_type.get("AWS::Events::Rule", [])
+    config_targets, other_targets = [], []
+    for rule_id in rules:
+        for target in resources[rule_id]["Properties"].get("Targets", []):
+            if target.get("Arn") == {"Fn::GetAtt": ["ConfigFunction", "Arn"]}:
+                config_targets.append((rule_id, target))
+            else:
+                other_targets.append((rule_id, target.get("Arn")))
+    check(len(config_targets) == 1,
+          "exactly one EventBridge rule targets ConfigFunction (%s)" % [r for r, _ in config_targets])
+    check(not other_targets, "no EventBridge rule targets anything else (%s)" % (other_targets or "none"))
+    for rule_id, target in config_targets:
+        rule = resources[rule_id]["Properties"]
+        check(rule.get("ScheduleExpression") == {"Fn::Sub": "rate(${SyncScheduleMinutes} minutes)"},
+              "%s runs at rate(${SyncScheduleMinutes} minutes)" % rule_id)
+        check(rule.get("State", "ENABLED") == "ENABLED", "%s is enabled" % rule_id)
+        raw_input = target.get("Input")
+        try:
+            event = json.loads(raw_input) if isinstance(raw_input, str) else None
+        except ValueError:
+            event = None
+        check(isinstance(event, dict), "%s target Input is a literal JSON object string" % rule_id)
+        event = event if isinstance(event, dict) else {}
+        http = event.get("requestContext", {}).get("http", {})
+        check(event.get("version") == "2.0", "%s Input is a payload-2.0 event" % rule_id)
+        check(event.get("rawPath") == SCHEDULED_SYNC_PATH and http.get("path") == SCHEDULED_SYNC_PATH,
+              "%s Input goes to %s" % (rule_id, SCHEDULED_SYNC_PATH))
+        check(http.get("method") == "POST", "%s Input method is POST" % rule_id)
+        permitted = [p for p in by_type.get("AWS::Lambda::Permission", [])
+                     if resources[p]["Properties"].get("Principal") == "events.amazonaws.com"
+                     and resources[p]["Properties"].get("FunctionName") == {"Ref": "ConfigFunction"}
+                     and resources[p]["Properties"].get("SourceArn") == {"Fn::GetAtt": [rule_id, "Arn"]}]
+        check(len(permitted) == 1, "%s may invoke ConfigFunction (Lambda permission for this rule only)" % rule_id)
 
     # IAM
     for role_name, expected_ddb in EXPECTED_DYNAMODB.items():
@@ -176,7 +228,7 @@ def main(argv):
         managed_text = json.dumps(managed)
         check(len(managed) == 1 and BASIC_EXECUTION_POLICY in managed_text,
               "%s: only managed policy is AWSLambdaBasicExecutionRole" % role_name)
-        ddb_actions, kms_statements, other_actions = set(), [], set()
+        ddb_actions, index_actions, kms_statements, other_actions = set(), set(), [], set()
         for policy_name, statement in _allow_statements(role):
             actions = {a for a in _as_list(statement.get("Action", []))}
             effect = statement.get("Effect")
@@ -189,14 +241,25 @@ def main(argv):
             for action in actions:
                 lowered = action.lower()
                 if lowered.startswith("dynamodb:"):
-                    ddb_actions.add(action)
-                    check(resource == {"Fn::GetAtt": [TABLE, "Arn"]},
-                          "%s: %s only on the connector table" % (role_name, action))
+                    if resource == STALE_INDEX_ARN:
+                        index_actions.add(action)
+                    else:
+                        ddb_actions.add(action)
+                        check(resource == TABLE_ARN,
+                              "%s: %s only on the connector table or its %s index (%s)"
+                              % (role_name, action, STALE_INDEX, json.dumps(resource)))
                 elif lowered.startswith("kms:"):
                     kms_statements.append((action, statement))
                 else:
                     other_actions.add(action)
         check(ddb_actions == expected_ddb, "%s: DynamoDB actions %s" % (role_name, sorted(ddb_actions)))
+        expected_index = EXPECTED_INDEX_DYNAMODB[role_name]
+        check(index_actions == expected_index,
+              "%s: DynamoDB actions on the %s index %s (expected %s)"
+              % (role_name, STALE_INDEX, sorted(index_actions) or "none", sorted(expected_index) or "none"))
+        if not expected_index:
+            index_mentions = [s for _, s in _allow_statements(role) if "/index/" in json.dumps(s.get("Resource"))]
+            check(not index_mentions, "%s: no index resource at all" % role_name)
         check(not other_actions, "%s: no actions besides DynamoDB/KMS (%s)" % (role_name, sorted(other_actions) or "none"))
         if role_name == "WebhookFunctionRole":
             check(not kms_statements, "WebhookFunctionRole: has NO kms:* action (found %s)"
@@ -227,12 +290,24 @@ def main(argv):
     check(table.get("PointInTimeRecoverySpecification", {}).get("PointInTimeRecoveryEnabled") is True,
           "table point-in-time recovery enabled")
     check(table.get("SSESpecification", {}).get("SSEEnabled") is True, "table SSE enabled")
+    attributes = {a["AttributeName"]: a["AttributeType"] for a in table.get("AttributeDefinitions", [])}
+    check(attributes == {"pk": "S", "sk": "S", "stalePk": "S", "staleSince": "S"},
+          "table attribute definitions pk, sk, stalePk, staleSince (all S): %s" % attributes)
+    indexes = {i["IndexName"]: i for i in table.get("GlobalSecondaryIndexes", [])}
+    check(sorted(indexes) == [STALE_INDEX], "table has exactly one GSI, %s (%s)" % (STALE_INDEX, sorted(indexes)))
+    stale = indexes.get(STALE_INDEX, {})
+    check(stale.get("KeySchema") == [{"AttributeName": "stalePk", "KeyType": "HASH"},
+                                     {"AttributeName": "staleSince", "KeyType": "RANGE"}],
+          "%s index keys: stalePk (HASH), staleSince (RANGE)" % STALE_INDEX)
+    check(stale.get("Projection") == {"ProjectionType": "KEYS_ONLY"},
+          "%s index projection is KEYS_ONLY" % STALE_INDEX)
+    check(not table.get("LocalSecondaryIndexes"), "table has no local secondary index")
 
     if failures:
         print("FAIL  %d of %d template checks failed" % (len(failures), len(failures) + len(passed)))
     else:
         print("ok    all %d template checks passed (IAM least privilege, webhook has no KMS access, "
-              "routes, env, table)" % len(passed))
+              "routes, schedule, env, table and index)" % len(passed))
     return 1 if failures else 0
 
 
