@@ -10,6 +10,11 @@ public record HaloCredentials(String authUrl, String resourceUrl, String haloTen
         return haloTenant != null && !haloTenant.isBlank();
     }
 
+    // TEMPORARY until the request-budget branch lands.
+    public String instance() {
+        return java.net.URI.create(resourceUrl).getHost();
+    }
+
     @Override
     public String toString() {
         return "HaloCredentials[authUrl=" + authUrl + ", resourceUrl=" + resourceUrl

@@ -31,11 +31,20 @@ public class HaloApiClients {
         return builder(resourceUrl).build(HaloTicketsApi.class);
     }
 
+    /** Waits for an answer at most {@code maxWait}, or the configured read timeout if that is shorter. */
+    public HaloTicketsApi tickets(String resourceUrl, Duration maxWait) {
+        return builder(resourceUrl, maxWait.compareTo(readTimeout) < 0 ? maxWait : readTimeout).build(HaloTicketsApi.class);
+    }
+
     private QuarkusRestClientBuilder builder(String baseUrl) {
+        return builder(baseUrl, readTimeout);
+    }
+
+    private QuarkusRestClientBuilder builder(String baseUrl, Duration answerWithin) {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(withoutTrailingSlash(baseUrl)))
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(Math.max(1, answerWithin.toMillis()), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 .disableDefaultMapper(true);
     }

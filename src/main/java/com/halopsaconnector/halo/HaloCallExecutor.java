@@ -45,6 +45,11 @@ public class HaloCallExecutor {
         }
     }
 
+    // TEMPORARY until the request-budget branch lands: same as execute(target, call).
+    public Response execute(String instance, String target, Supplier<Response> call) {
+        return execute(target, call);
+    }
+
     private static Response send(String target, Supplier<Response> call) {
         try {
             return call.get();

@@ -22,11 +22,13 @@ public class HaloConnectionCheck {
     @Inject
     HaloCallExecutor executor;
 
-    public void verify(HaloCredentials credentials) {
+    /** @return the token that worked, for the caller to keep */
+    public HaloAccessToken verify(HaloCredentials credentials) {
         HaloAccessToken token = tokens.issue(credentials);
         int status = probe(credentials, token);
         if (status == 401) {
-            status = probe(credentials, tokens.issue(credentials));
+            token = tokens.issue(credentials);
+            status = probe(credentials, token);
         }
         if (status == 401) {
             throw new HaloCredentialsRejectedException("Halo issued a token but then refused it on /Tickets");
@@ -38,6 +40,7 @@ public class HaloConnectionCheck {
         if (status < 200 || status >= 300) {
             throw HaloStatus.unexpected("the Resource URL", status);
         }
+        return token;
     }
 
     private int probe(HaloCredentials credentials, HaloAccessToken token) {

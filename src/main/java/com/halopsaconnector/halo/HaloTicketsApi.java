@@ -22,6 +22,21 @@ public interface HaloTicketsApi extends AutoCloseable {
                   @QueryParam("page_size") int pageSize,
                   @QueryParam("page_no") int pageNo);
 
+    /**
+     * A page of tickets matching Halo's list filters; a null filter is left out of the query.
+     * {@code lastupdatefromdate} is UTC without a zone, as Halo expects.
+     */
+    @GET
+    @Path("/Tickets")
+    Response search(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+                    @QueryParam("pageinate") boolean paginate,
+                    @QueryParam("page_size") int pageSize,
+                    @QueryParam("page_no") int pageNo,
+                    @QueryParam("open_only") Boolean openOnly,
+                    @QueryParam("closed_only") Boolean closedOnly,
+                    @QueryParam("includeclosed") Boolean includeClosed,
+                    @QueryParam("lastupdatefromdate") String lastUpdateFrom);
+
     @GET
     @Path("/Tickets/{id}")
     Response one(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String id);

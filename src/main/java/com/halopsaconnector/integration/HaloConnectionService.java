@@ -14,13 +14,20 @@ import org.jboss.logging.Logger;
 import com.halopsaconnector.domain.CallbackToken;
 import com.halopsaconnector.domain.Connection;
 import com.halopsaconnector.domain.HaloCredentials;
+import com.halopsaconnector.domain.HaloSettings;
 import com.halopsaconnector.domain.InvalidInputException;
+import com.halopsaconnector.domain.SealedSecret;
 import com.halopsaconnector.domain.SecretHint;
+import com.halopsaconnector.domain.SyncState;
+import com.halopsaconnector.domain.WebhookAccess;
+import com.halopsaconnector.domain.WebhookActivity;
 import com.halopsaconnector.domain.WebhookCredential;
+import com.halopsaconnector.halo.HaloAccessToken;
 import com.halopsaconnector.halo.HaloConnectionCheck;
 import com.halopsaconnector.halo.HaloUrlGuard;
 import com.halopsaconnector.store.ConnectionStore;
 import com.halopsaconnector.store.SecretSealer;
+import com.halopsaconnector.sync.HaloTokens;
 import com.halopsaconnector.web.NotFoundProblem;
 
 /**
@@ -45,41 +52,56 @@ public class HaloConnectionService {
     @Inject
     HaloConnectionCheck haloCheck;
 
+    @Inject
+    HaloTokens haloTokens;
+
     Clock clock = Clock.systemUTC();
 
+    /**
+     * Stores checked credentials. The first save, and a save that points the connection at other
+     * Halo data, starts a new first sync; any other save keeps the sync where it is. The token the
+     * check got from Halo is kept for the sync, so it need not ask for another.
+     */
     public ConnectionWithToken save(String tenant, SaveCommand command) {
         Optional<Connection> existing = store.find(tenant);
-        HaloCredentials credentials = checkedCredentials(tenant, command, existing);
+        HaloAccessToken checked = checkedCredentials(tenant, command, existing);
+        Instant now = Instant.now(clock);
         CallbackToken token = existing
-                .map(c -> CallbackToken.of(sealer.unseal(tenant, c.sealedCallbackToken())))
+                .map(c -> CallbackToken.of(sealer.unseal(tenant, c.webhook().sealedCallbackToken())))
                 .orElseGet(CallbackToken::generate);
         Connection saved = existing
-                .map(current -> updated(current, credentials, command))
-                .orElseGet(() -> created(tenant, credentials, command, token));
-        store.save(saved, existing.map(Connection::version).orElse(0L), existing.map(Connection::callbackTokenHash).orElse(null));
-        LOG.infof("Halo connection saved (version %d)", saved.version());
+                .map(current -> updated(current, command, checked, now))
+                .orElseGet(() -> created(tenant, command, checked, token, now));
+        boolean startsNewSync = existing.map(current -> current.sync().epoch() != saved.sync().epoch()).orElse(true);
+        store.save(saved, existing.map(Connection::version).orElse(0L),
+                existing.map(c -> c.webhook().callbackTokenHash()).orElse(null), startsNewSync);
+        LOG.infof("Halo connection saved (version %d%s)", saved.version(), startsNewSync ? ", first sync starts" : "");
         return new ConnectionWithToken(saved, token);
     }
 
-    private Connection created(String tenant, HaloCredentials credentials, SaveCommand command, CallbackToken token) {
-        Instant now = Instant.now(clock);
-        return new Connection(tenant, credentials.authUrl(), credentials.resourceUrl(), credentials.haloTenant(),
-                credentials.clientId(), sealer.seal(tenant, command.clientSecret()), SecretHint.of(command.clientSecret()),
-                credentials.scope(), token.sha256Hex(), sealer.seal(tenant, token.value()),
-                webhookCredential(command.webhookAuth(), null), Connection.STATUS_CONNECTED, now, now, null, 0, null, 1);
+    private Connection created(String tenant, SaveCommand command, HaloAccessToken checked, CallbackToken token, Instant now) {
+        WebhookAccess webhook = new WebhookAccess(token.sha256Hex(), sealer.seal(tenant, token.value()),
+                webhookCredential(command.webhookAuth(), null));
+        return new Connection(tenant, command.settings(), newSecret(tenant, command.clientSecret()), webhook,
+                Connection.STATUS_CONNECTED, now, now, WebhookActivity.NONE, SyncState.notStarted(1, now),
+                haloTokens.seal(tenant, checked), 1);
     }
 
     /** Keeps the callback token, the counters and, when no new one was sent, the sealed secret. */
-    private Connection updated(Connection current, HaloCredentials credentials, SaveCommand command) {
-        boolean newSecret = command.clientSecret() != null;
-        return new Connection(current.tenant(), credentials.authUrl(), credentials.resourceUrl(), credentials.haloTenant(),
-                credentials.clientId(),
-                newSecret ? sealer.seal(current.tenant(), command.clientSecret()) : current.sealedClientSecret(),
-                newSecret ? SecretHint.of(command.clientSecret()) : current.clientSecretHint(),
-                credentials.scope(), current.callbackTokenHash(), current.sealedCallbackToken(),
-                webhookCredential(command.webhookAuth(), current.webhookCredential()), Connection.STATUS_CONNECTED,
-                current.connectedAt(), Instant.now(clock), current.lastWebhookAt(), current.webhooksReceived(),
-                current.lastSyncAt(), current.version() + 1);
+    private Connection updated(Connection current, SaveCommand command, HaloAccessToken checked, Instant now) {
+        String tenant = current.tenant();
+        long version = current.version() + 1;
+        HaloSettings settings = command.settings();
+        SyncState sync = settings.sameHaloDataAs(current.halo()) ? current.sync() : SyncState.notStarted(version, now);
+        return new Connection(tenant, settings,
+                command.clientSecret() != null ? newSecret(tenant, command.clientSecret()) : current.clientSecret(),
+                current.webhook().withCredential(webhookCredential(command.webhookAuth(), current.webhook().credential())),
+                Connection.STATUS_CONNECTED, current.connectedAt(), now, current.activity(), sync,
+                haloTokens.seal(tenant, checked), version);
+    }
+
+    private SealedSecret newSecret(String tenant, String secret) {
+        return new SealedSecret(sealer.seal(tenant, secret), SecretHint.of(secret));
     }
 
     public void test(String tenant, SaveCommand command) {
@@ -89,14 +111,17 @@ public class HaloConnectionService {
 
     public ConnectionWithToken find(String tenant) {
         Connection connection = store.find(tenant).orElseThrow(() -> new NotFoundProblem(NO_CONNECTION));
-        return new ConnectionWithToken(connection, CallbackToken.of(sealer.unseal(tenant, connection.sealedCallbackToken())));
+        return new ConnectionWithToken(connection,
+                CallbackToken.of(sealer.unseal(tenant, connection.webhook().sealedCallbackToken())));
     }
 
     public ConnectionWithToken rotateCallbackToken(String tenant) {
         Connection current = store.find(tenant).orElseThrow(() -> new NotFoundProblem(NO_CONNECTION));
         CallbackToken token = CallbackToken.generate();
-        Connection rotated = current.withCallbackToken(token.sha256Hex(), sealer.seal(tenant, token.value()), Instant.now(clock));
-        store.save(rotated, current.version(), current.callbackTokenHash());
+        WebhookAccess webhook = new WebhookAccess(token.sha256Hex(), sealer.seal(tenant, token.value()),
+                current.webhook().credential());
+        Connection rotated = current.withWebhook(webhook, Instant.now(clock));
+        store.save(rotated, current.version(), current.webhook().callbackTokenHash(), false);
         LOG.infof("Webhook callback token rotated (version %d)", rotated.version());
         return new ConnectionWithToken(rotated, token);
     }
@@ -109,7 +134,8 @@ public class HaloConnectionService {
         }
     }
 
-    private HaloCredentials checkedCredentials(String tenant, SaveCommand command, Optional<Connection> existing) {
+    /** @return the token Halo issued for the checked credentials */
+    private HaloAccessToken checkedCredentials(String tenant, SaveCommand command, Optional<Connection> existing) {
         if (command.clientSecret() == null && existing.isEmpty()) {
             throw new InvalidInputException("clientSecret", "is required when no connection is saved yet");
         }
@@ -118,11 +144,9 @@ public class HaloConnectionService {
         urls.put("resourceUrl", command.resourceUrl());
         urlGuard.check(urls);
         String secret = command.clientSecret() != null
-                ? command.clientSecret() : sealer.unseal(tenant, existing.get().sealedClientSecret());
-        HaloCredentials credentials = new HaloCredentials(command.authUrl(), command.resourceUrl(), command.haloTenant(),
-                command.clientId(), secret, command.scope());
-        haloCheck.verify(credentials);
-        return credentials;
+                ? command.clientSecret() : sealer.unseal(tenant, existing.get().clientSecret().sealed());
+        HaloCredentials credentials = command.settings().withSecret(secret);
+        return haloCheck.verify(credentials);
     }
 
     private static WebhookCredential webhookCredential(WebhookAuthChange change, WebhookCredential current) {

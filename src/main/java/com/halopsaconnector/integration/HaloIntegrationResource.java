@@ -17,7 +17,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.logging.Logger;
+
+import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.SyncState;
 import com.halopsaconnector.security.CurrentTenant;
+import com.halopsaconnector.store.StoreUnavailableException;
+import com.halopsaconnector.sync.SyncAlreadyRunningException;
+import com.halopsaconnector.sync.SyncConfig;
+import com.halopsaconnector.sync.SyncDeadlines;
+import com.halopsaconnector.sync.SyncRunner;
+import com.halopsaconnector.web.NotFoundProblem;
 
 import io.quarkus.security.Authenticated;
 
@@ -25,6 +35,8 @@ import io.quarkus.security.Authenticated;
 @Path("/v1/integrations/halo")
 @Produces(MediaType.APPLICATION_JSON)
 public class HaloIntegrationResource {
+
+    private static final Logger LOG = Logger.getLogger(HaloIntegrationResource.class);
 
     @Inject
     CurrentTenant tenant;
@@ -38,18 +50,41 @@ public class HaloIntegrationResource {
     @Inject
     WebhookUrls webhookUrls;
 
+    @Inject
+    SyncRunner syncs;
+
+    @Inject
+    SyncDeadlines deadlines;
+
+    @Inject
+    SyncConfig syncConfig;
+
     @Context
     UriInfo uri;
 
     @Context
     HttpHeaders headers;
 
-    /** Save And Sync: checks the credentials with Halo, then stores them. */
+    /**
+     * Save And Sync: checks the credentials with Halo, stores them, then syncs for a few seconds;
+     * background runs continue a sync that needs longer.
+     */
     @PUT
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
     @Consumes(MediaType.WILDCARD)
     public ConnectionView save(byte[] body) {
-        return view(connections.save(tenant.id(), parser.parse(body)));
+        ConnectionWithToken saved = connections.save(tenant.id(), parser.parse(body));
+        SyncState sync = syncAfterSave(saved.connection());
+        return ConnectionView.of(saved.connection(), sync, webhookUrls.forToken(saved.token(), uri, headers));
+    }
+
+    /** Runs the tenant's sync now, within API Gateway's time; 409 while another run holds it. */
+    @POST
+    @Path("/sync")
+    @RolesAllowed(CurrentTenant.ADMIN_ROLE)
+    public SyncView sync() {
+        return syncs.run(tenant.id(), deadlines.within(syncConfig.requestBudget())).map(SyncView::of)
+                .orElseThrow(() -> new NotFoundProblem(HaloConnectionService.NO_CONNECTION));
     }
 
     @POST
@@ -79,6 +114,18 @@ public class HaloIntegrationResource {
     public Response delete() {
         connections.delete(tenant.id());
         return Response.noContent().build();
+    }
+
+    /** The save is stored whatever happens here: a sync that cannot run now is left to the schedule. */
+    private SyncState syncAfterSave(Connection saved) {
+        try {
+            return syncs.run(saved.tenant(), deadlines.within(syncConfig.saveBudget())).orElse(saved.sync());
+        } catch (SyncAlreadyRunningException busy) {
+            return saved.sync();
+        } catch (StoreUnavailableException e) {
+            LOG.warnf("Sync after save postponed: %s", e.getMessage());
+            return saved.sync();
+        }
     }
 
     private ConnectionView view(ConnectionWithToken saved) {

@@ -21,7 +21,9 @@ final class ConnectionAttributes {
     static final String UPDATED_AT = "updatedAt";
     static final String LAST_WEBHOOK_AT = "lastWebhookAt";
     static final String WEBHOOKS_RECEIVED = "webhooksReceived";
-    static final String LAST_SYNC_AT = "lastSyncAt";
+    static final String SYNC = "sync";
+    static final String HALO_TOKEN_SEALED = "haloTokenSealed";
+    static final String HALO_TOKEN_EXPIRES_AT = "haloTokenExpiresAt";
     static final String VERSION = "version";
     static final String TENANT = "tenant";
 

@@ -1,5 +1,9 @@
 package com.halopsaconnector.store;
 
+import static com.halopsaconnector.store.ConnectionAttributes.CLIENT_SECRET_SEALED;
+import static com.halopsaconnector.store.ConnectionAttributes.HALO_TOKEN_EXPIRES_AT;
+import static com.halopsaconnector.store.ConnectionAttributes.HALO_TOKEN_SEALED;
+import static com.halopsaconnector.store.ConnectionAttributes.SYNC;
 import static com.halopsaconnector.store.ConnectionAttributes.VERSION;
 
 import java.util.ArrayList;
@@ -11,11 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.SealedHaloToken;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -35,6 +41,9 @@ public class ConnectionStore {
     @Inject
     TableName table;
 
+    @Inject
+    SyncDueList dueList;
+
     public Optional<Connection> find(String tenant) {
         Map<String, AttributeValue> item = AwsCalls.guarded("DynamoDB", () -> dynamo.getItem(r -> r.tableName(table.value())
                 .key(TableKeys.connectionKey(tenant)).consistentRead(true))).item();
@@ -46,40 +55,78 @@ public class ConnectionStore {
 
     /**
      * Writes {@code connection} if the stored one still has {@code expectedVersion} (0 = none stored),
-     * puts its token item, and deletes {@code previousTokenHash}'s item when the token changed.
+     * puts its token item, and deletes {@code previousTokenHash}'s item when the token changed. With
+     * {@code startsNewSync} the connection's sync state is replaced and the tenant is due at once.
      *
      * @throws ConcurrentUpdateException when another request got there first
      */
-    public void save(Connection connection, long expectedVersion, String previousTokenHash) {
+    public void save(Connection connection, long expectedVersion, String previousTokenHash, boolean startsNewSync) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(connectionUpdate(connection, expectedVersion)).build());
+        writes.add(TransactWriteItem.builder().update(connectionUpdate(connection, expectedVersion, startsNewSync)).build());
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table.value())
                 .item(ConnectionItemMapper.tokenItem(connection)).build()).build());
-        if (previousTokenHash != null && !previousTokenHash.equals(connection.callbackTokenHash())) {
+        String currentTokenHash = connection.webhook().callbackTokenHash();
+        if (previousTokenHash != null && !previousTokenHash.equals(currentTokenHash)) {
             writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table.value())
                     .key(TableKeys.tokenKey(previousTokenHash)).build()).build());
+        }
+        if (startsNewSync) {
+            writes.add(TransactWriteItem.builder().put(dueList.entry(connection.tenant(), connection.updatedAt())).build());
         }
         transact(writes);
     }
 
-    /** Removes the connection and its token item; the token's URL answers 404 from then on. */
+    /**
+     * Removes the connection, its token item, its sync lease and due-list entry; the token's URL
+     * answers 404 from then on, and a sync still running finds its connection gone at its next step.
+     */
     public void delete(Connection connection) {
+        String tenant = connection.tenant();
         transact(List.of(
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table.value())
-                        .key(TableKeys.connectionKey(connection.tenant()))
+                        .key(TableKeys.connectionKey(tenant))
                         .conditionExpression("#v = :v")
                         .expressionAttributeNames(Map.of("#v", VERSION))
                         .expressionAttributeValues(Map.of(":v", AttributeValues.n(connection.version())))
                         .build()).build(),
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table.value())
-                        .key(TableKeys.tokenKey(connection.callbackTokenHash())).build()).build()));
+                        .key(TableKeys.tokenKey(connection.webhook().callbackTokenHash())).build()).build(),
+                TransactWriteItem.builder().delete(dueList.removal(tenant)).build(),
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table.value())
+                        .key(TableKeys.syncLeaseKey(tenant)).build()).build()));
     }
 
-    private Update connectionUpdate(Connection connection, long expectedVersion) {
+    /**
+     * Caches a Halo access token for every instance of the function, unless the client secret
+     * changed since {@code sealedSecretUsed} was read: a token of replaced credentials is dropped.
+     */
+    public void cacheHaloToken(String tenant, SealedHaloToken token, String sealedSecretUsed) {
+        UpdateExpressionBuilder update = new UpdateExpressionBuilder();
+        ConnectionItemMapper.haloTokenAttributes(token).forEach(update::set);
+        String condition = update.conditionName(CLIENT_SECRET_SEALED) + " = "
+                + update.conditionValue("secret", AttributeValues.s(sealedSecretUsed));
+        try {
+            dynamo.updateItem(update.toUpdateItem(table.value(), TableKeys.connectionKey(tenant), condition));
+        } catch (ConditionalCheckFailedException replacedMeanwhile) {
+            // The credentials were saved again; that save stored its own token.
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("DynamoDB", e);
+        }
+    }
+
+    private Update connectionUpdate(Connection connection, long expectedVersion, boolean startsNewSync) {
         UpdateExpressionBuilder update = new UpdateExpressionBuilder();
         ConnectionItemMapper.savedAttributes(connection).forEach(update::set);
-        if (connection.webhookCredential() == null) {
+        if (connection.webhook().credential() == null) {
             WebhookCredentialAttributes.NAMES.forEach(update::remove);
+        }
+        if (connection.haloToken() != null) {
+            ConnectionItemMapper.haloTokenAttributes(connection.haloToken()).forEach(update::set);
+        } else {
+            update.remove(HALO_TOKEN_SEALED).remove(HALO_TOKEN_EXPIRES_AT);
+        }
+        if (startsNewSync) {
+            update.set(SYNC, SyncStateAttributes.toAttribute(connection.sync()));
         }
         String condition = expectedVersion == 0
                 ? "attribute_not_exists(" + update.conditionName(TableKeys.PK) + ")"

@@ -12,6 +12,8 @@ public final class TableKeys {
     public static final String EXPIRES_AT = "expiresAt";
     public static final String CONNECTION_SK = "CONFIG";
     public static final String TOKEN_SK = "TOKEN";
+    public static final String SYNC_LEASE_SK = "SYNC#LEASE";
+    public static final String SYNC_DUE_PK = "SYNC#DUE";
 
     private TableKeys() {
     }
@@ -30,6 +32,15 @@ public final class TableKeys {
 
     public static String ticketSk(String ticketId) {
         return "TICKET#" + ticketId;
+    }
+
+    public static Map<String, AttributeValue> syncLeaseKey(String tenant) {
+        return key(tenantPk(tenant), SYNC_LEASE_SK);
+    }
+
+    /** The tenant's entry in the sync due-list: one small partition the scheduler reads instead of scanning. */
+    public static Map<String, AttributeValue> syncDueKey(String tenant) {
+        return key(SYNC_DUE_PK, tenantPk(tenant));
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {

@@ -8,12 +8,14 @@ import java.util.Map;
 
 import com.halopsaconnector.domain.HaloTime;
 import com.halopsaconnector.domain.TicketSnapshot;
-import com.halopsaconnector.domain.WebhookEvent;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** The ticket item's write in a webhook event's transaction: the data the event carried, or a stale mark. */
+/**
+ * Every write of a ticket item, from the webhook and from the sync alike, so both follow one rule:
+ * a ticket item never goes back in time. Ticket data is written only when nothing newer is known
+ * ({@code lastChangedAt} for data, {@code staleSince} for a change seen without data).
+ */
 final class TicketItemWrites {
 
     private final String table;
@@ -25,12 +27,79 @@ final class TicketItemWrites {
     }
 
     /**
-     * Writes the ticket data the event carried, unless the item already holds data at least as new,
-     * or a change newer than this data is known ({@code staleSince}): then the condition fails.
+     * Writes ticket data, unless the item already holds data at least as new as {@code changedAt},
+     * or a change newer than it is known ({@code staleSince}): then the condition fails.
+     *
+     * @param eventAt when the webhook event that carried the data happened; null for the sync
      */
-    Update fresh(WebhookEvent event, Instant receivedAt) {
-        TicketSnapshot ticket = event.ticket();
-        String changedAt = HaloTime.sortable(ticket.lastUpdate() != null ? ticket.lastUpdate() : event.occurredAtOr(receivedAt));
+    UpdateExpressionBuilder fresh(String ticketId, TicketSnapshot ticket, Instant changedAt, Instant eventAt, String source) {
+        String changed = HaloTime.sortable(changedAt);
+        UpdateExpressionBuilder update = withData(ticketId, ticket, changed, source);
+        if (eventAt != null) {
+            update.set(LAST_EVENT_AT, AttributeValues.s(HaloTime.sortable(eventAt)));
+        }
+        update.condition(nothingNewerKnown(update, changed, "<="));
+        return update;
+    }
+
+    /**
+     * Marks the ticket as changed without data, for the sync to fetch. The condition fails (and
+     * nothing is marked) when the item already holds data, or a mark, at least as new as this event.
+     */
+    UpdateExpressionBuilder stale(String ticketId, Instant eventAt) {
+        String at = HaloTime.sortable(eventAt);
+        UpdateExpressionBuilder update = new UpdateExpressionBuilder()
+                .set(TICKET_ID, AttributeValues.s(ticketId))
+                .set(STALE, AttributeValues.bool(true))
+                .set(STALE_SINCE, AttributeValues.s(at))
+                .set(STALE_PK, AttributeValues.s(TableKeys.tenantPk(tenant)))
+                .set(LAST_EVENT_AT, AttributeValues.s(at))
+                .setIfAbsent(SOURCE, AttributeValues.s(SOURCE_WEBHOOK));
+        update.condition(nothingNewerKnown(update, at, "<"));
+        return update;
+    }
+
+    /**
+     * Data fetched by id because the item was marked stale at {@code seenStaleSince}. The fetch came
+     * after every change up to that mark, so the data settles it, provided no newer mark arrived
+     * meanwhile and the item holds no newer data.
+     */
+    UpdateExpressionBuilder refetched(String ticketId, TicketSnapshot ticket, Instant changedAt, String seenStaleSince) {
+        String changed = HaloTime.sortable(changedAt);
+        UpdateExpressionBuilder update = withData(ticketId, ticket, changed, SOURCE_SYNC);
+        String lastChanged = update.conditionName(LAST_CHANGED_AT);
+        update.condition(markUnchanged(update, seenStaleSince) + " AND (attribute_not_exists(" + lastChanged + ") OR "
+                + lastChanged + " <= " + update.conditionValue("ts", AttributeValues.s(changed)) + ")");
+        return update;
+    }
+
+    /** Drops a stale mark that is still the one seen: the item already holds data newer than the fetch. */
+    UpdateExpressionBuilder markSettled(String ticketId, String seenStaleSince) {
+        UpdateExpressionBuilder update = new UpdateExpressionBuilder().remove(STALE).remove(STALE_SINCE).remove(STALE_PK);
+        update.condition(markUnchanged(update, seenStaleSince));
+        return update;
+    }
+
+    /** Halo answered 404 for a stale ticket: it was deleted there, so it is marked so, not fetched again. */
+    UpdateExpressionBuilder deleted(String ticketId, String seenStaleSince, Instant now) {
+        UpdateExpressionBuilder update = new UpdateExpressionBuilder()
+                .set(DELETED, AttributeValues.bool(true))
+                .set(LAST_CHANGED_AT, AttributeValues.s(HaloTime.sortable(now)))
+                .set(SOURCE, AttributeValues.s(SOURCE_SYNC))
+                .remove(STALE).remove(STALE_SINCE).remove(STALE_PK);
+        update.condition(markUnchanged(update, seenStaleSince));
+        return update;
+    }
+
+    Map<String, AttributeValue> key(String ticketId) {
+        return TableKeys.key(TableKeys.tenantPk(tenant), TableKeys.ticketSk(ticketId));
+    }
+
+    String table() {
+        return table;
+    }
+
+    private UpdateExpressionBuilder withData(String ticketId, TicketSnapshot ticket, String changedAt, String source) {
         UpdateExpressionBuilder update = new UpdateExpressionBuilder();
         ticket.fields().forEach((name, value) -> {
             if (value == null) {
@@ -39,30 +108,13 @@ final class TicketItemWrites {
                 update.set(name, attributeOf(value));
             }
         });
-        update.set(TICKET_ID, AttributeValues.s(event.ticketId()))
+        return update.set(TICKET_ID, AttributeValues.s(ticketId))
                 .set(TICKET_JSON, AttributeValues.s(ticket.json()))
                 .set(LAST_CHANGED_AT, AttributeValues.s(changedAt))
-                .set(LAST_EVENT_AT, AttributeValues.s(HaloTime.sortable(event.occurredAtOr(receivedAt))))
-                .set(SOURCE, AttributeValues.s(SOURCE_WEBHOOK))
+                .set(SOURCE, AttributeValues.s(source))
                 .remove(STALE)
-                .remove(STALE_SINCE);
-        return update.toUpdate(table, ticketKey(event), nothingNewerKnown(update, changedAt, "<="));
-    }
-
-    /**
-     * Marks the ticket as changed without data: whoever reads it should fetch the ticket from Halo.
-     * The condition fails (and the event is stored without this write) when the item already holds
-     * data, or a stale mark, at least as new as this event: a late old event changes nothing.
-     */
-    Update stale(WebhookEvent event, Instant receivedAt) {
-        String eventAt = HaloTime.sortable(event.occurredAtOr(receivedAt));
-        UpdateExpressionBuilder update = new UpdateExpressionBuilder()
-                .set(TICKET_ID, AttributeValues.s(event.ticketId()))
-                .set(STALE, AttributeValues.bool(true))
-                .set(STALE_SINCE, AttributeValues.s(eventAt))
-                .set(LAST_EVENT_AT, AttributeValues.s(eventAt))
-                .setIfAbsent(SOURCE, AttributeValues.s(SOURCE_WEBHOOK));
-        return update.toUpdate(table, ticketKey(event), nothingNewerKnown(update, eventAt, "<"));
+                .remove(STALE_SINCE)
+                .remove(STALE_PK);
     }
 
     /** Neither the stored data nor a stale mark is newer than {@code at} ({@code operator}: "<" or "<="). */
@@ -74,8 +126,8 @@ final class TicketItemWrites {
                 + " AND (attribute_not_exists(" + staleSince + ") OR " + staleSince + " " + operator + " " + ts + ")";
     }
 
-    private Map<String, AttributeValue> ticketKey(WebhookEvent event) {
-        return TableKeys.key(TableKeys.tenantPk(tenant), TableKeys.ticketSk(event.ticketId()));
+    private static String markUnchanged(UpdateExpressionBuilder update, String seenStaleSince) {
+        return update.conditionName(STALE_SINCE) + " = " + update.conditionValue("seen", AttributeValues.s(seenStaleSince));
     }
 
     private static AttributeValue attributeOf(Object value) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Builds an UpdateItem expression with placeholders for every name and value, so attribute names
@@ -19,6 +20,7 @@ final class UpdateExpressionBuilder {
     private final List<String> removes = new ArrayList<>();
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
+    private String condition;
 
     UpdateExpressionBuilder set(String attribute, AttributeValue value) {
         sets.add(name(attribute) + " = " + value(attribute, value));
@@ -51,12 +53,36 @@ final class UpdateExpressionBuilder {
         return name(attribute);
     }
 
+    /** Keeps a condition built from this builder's placeholders, for {@link #toUpdate(String, Map)}. */
+    UpdateExpressionBuilder condition(String expression) {
+        this.condition = expression;
+        return this;
+    }
+
+    Update toUpdate(String table, Map<String, AttributeValue> key) {
+        return toUpdate(table, key, condition);
+    }
+
+    UpdateItemRequest toUpdateItem(String table, Map<String, AttributeValue> key) {
+        return toUpdateItem(table, key, condition);
+    }
+
     /**
      * The finished update. Taking the condition as an argument means every placeholder it uses is
      * already registered when the builder's names and values are copied into the request.
      */
     Update toUpdate(String table, Map<String, AttributeValue> key, String condition) {
         return Update.builder().tableName(table).key(key)
+                .updateExpression(expression())
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    /** The same update as a stand-alone UpdateItem request, for writes outside a transaction. */
+    UpdateItemRequest toUpdateItem(String table, Map<String, AttributeValue> key, String condition) {
+        return UpdateItemRequest.builder().tableName(table).key(key)
                 .updateExpression(expression())
                 .conditionExpression(condition)
                 .expressionAttributeNames(names)

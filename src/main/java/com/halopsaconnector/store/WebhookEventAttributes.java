@@ -16,7 +16,12 @@ final class WebhookEventAttributes {
     static final String SOURCE = "source";
     static final String STALE = "stale";
     static final String STALE_SINCE = "staleSince";
+    static final String STALE_PK = "stalePk";
+    static final String DELETED = "deleted";
     static final String SOURCE_WEBHOOK = "webhook";
+    static final String SOURCE_SYNC = "sync";
+    /** The sparse index over {@link #STALE_PK} / {@link #STALE_SINCE}: only stale ticket items are in it. */
+    static final String STALE_INDEX = "stale-tickets";
 
     private WebhookEventAttributes() {
     }

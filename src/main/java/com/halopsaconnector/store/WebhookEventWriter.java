@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.halopsaconnector.domain.TicketSnapshot;
 import com.halopsaconnector.domain.WebhookEvent;
 
 import software.amazon.awssdk.core.exception.SdkException;
@@ -77,11 +78,21 @@ public class WebhookEventWriter {
         List<TransactWriteItem> writes = new ArrayList<>(3);
         writes.add(TransactWriteItem.builder().put(items.event(event, receivedAt)).build());
         if (withTicket) {
-            writes.add(TransactWriteItem.builder().update(event.ticket() != null
-                    ? tickets.fresh(event, receivedAt) : tickets.stale(event, receivedAt)).build());
+            writes.add(TransactWriteItem.builder().update(ticketWrite(tickets, event, receivedAt)
+                    .toUpdate(tickets.table(), tickets.key(event.ticketId()))).build());
         }
         writes.add(TransactWriteItem.builder().update(items.connectionCounters(receivedAt)).build());
         return writes;
+    }
+
+    private static UpdateExpressionBuilder ticketWrite(TicketItemWrites tickets, WebhookEvent event, Instant receivedAt) {
+        Instant eventAt = event.occurredAtOr(receivedAt);
+        TicketSnapshot ticket = event.ticket();
+        if (ticket == null) {
+            return tickets.stale(event.ticketId(), eventAt);
+        }
+        Instant changedAt = ticket.lastUpdate() != null ? ticket.lastUpdate() : eventAt;
+        return tickets.fresh(event.ticketId(), ticket, changedAt, eventAt, WebhookEventAttributes.SOURCE_WEBHOOK);
     }
 
     /** Exponential backoff with jitter: 25-50 ms, 50-100 ms, 100-200 ms. */

@@ -13,6 +13,8 @@ public class FunctionRole {
 
     static final String CONFIG_PREFIX = "/v1/integrations/";
     static final String WEBHOOK_PREFIX = "/v1/webhooks/";
+    /** The schedule's entry point; API Gateway has no route to it. */
+    static final String INTERNAL_PREFIX = "/internal/";
 
     @ConfigProperty(name = "connector.function")
     String function;
@@ -24,7 +26,7 @@ public class FunctionRole {
     boolean serves(String path) {
         String normalized = path.startsWith("/") ? path : "/" + path;
         return switch (function) {
-            case "config" -> normalized.startsWith(CONFIG_PREFIX);
+            case "config" -> normalized.startsWith(CONFIG_PREFIX) || normalized.startsWith(INTERNAL_PREFIX);
             case "webhook" -> normalized.startsWith(WEBHOOK_PREFIX);
             case "all" -> true;
             default -> throw new IllegalStateException("connector.function must be config, webhook or all");

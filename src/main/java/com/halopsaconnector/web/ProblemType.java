@@ -9,6 +9,7 @@ public enum ProblemType {
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     CONCURRENT_UPDATE("concurrent-update", "Changed by another request", 409),
+    SYNC_RUNNING("sync-running", "A sync is already running", 409),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     HALO_CREDENTIALS_REJECTED("halo-credentials-rejected", "Halo rejected the credentials", 422),

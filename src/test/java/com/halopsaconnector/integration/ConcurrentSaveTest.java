@@ -78,7 +78,7 @@ class ConcurrentSaveTest {
                 .filter(ConnectionWithToken.class::isInstance).map(ConnectionWithToken.class::cast).toList();
         assertThat(winners).hasSize(1);
         assertThat(outcomes).filteredOn(ConcurrentUpdateException.class::isInstance).hasSize(1);
-        assertThat(winners.get(0).connection().clientId()).isEqualTo(expectedClient);
+        assertThat(winners.get(0).connection().halo().clientId()).isEqualTo(expectedClient);
         assertThat(table.item("TENANT#" + tenant, "CONFIG").orElseThrow().get("clientId").s()).isEqualTo(expectedClient);
         assertThat(table.scanAll().stream().filter(i -> i.get("pk").s().startsWith("TOKEN#")
                 && tenant.equals(i.get("tenant").s()))).hasSize(1);

@@ -1,6 +1,7 @@
 package com.halopsaconnector.testsupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -60,9 +61,15 @@ public final class HaloStubs {
         return this;
     }
 
+    /**
+     * Answers Save's one-row probe with the shared sample page, and the sync's listings (pages of
+     * 100) with no tickets, so tests about other things find only the ticket items they wrote.
+     */
     public HaloStubs servesTickets() {
         wireMock.register(get(urlPathEqualTo(API_PATH + "/Tickets"))
                 .willReturn(json(200, Samples.read("tickets-page.json"))));
+        wireMock.register(get(urlPathEqualTo(API_PATH + "/Tickets")).withQueryParam("page_size", equalTo("100"))
+                .willReturn(json(200, "{\"record_count\":0,\"tickets\":[]}")));
         return this;
     }
 

@@ -15,6 +15,7 @@ import com.halopsaconnector.domain.FieldError;
 import com.halopsaconnector.domain.InvalidInputException;
 import com.halopsaconnector.domain.Sha256;
 import com.halopsaconnector.domain.WebhookEvent;
+import com.halopsaconnector.halo.HaloTicketJson;
 import com.halopsaconnector.testsupport.HaloStubs.Samples;
 
 class DeliveryParserTest {
@@ -24,7 +25,7 @@ class DeliveryParserTest {
     static DeliveryParser parser() {
         ObjectMapper json = new ObjectMapper();
         WebhookEventReader reader = new WebhookEventReader();
-        reader.json = json;
+        reader.tickets = new HaloTicketJson(json);
         DeliveryParser parser = new DeliveryParser();
         parser.json = json;
         parser.eventReader = reader;

@@ -1,0 +1,56 @@
+package com.halopsaconnector.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.HaloCredentials;
+import com.halopsaconnector.domain.SealedHaloToken;
+import com.halopsaconnector.halo.HaloAccessToken;
+import com.halopsaconnector.halo.HaloTokenIssuer;
+import com.halopsaconnector.store.ConnectionStore;
+import com.halopsaconnector.store.SecretSealer;
+
+/**
+ * One Halo access token per connection, shared by every invocation and instance: kept KMS-sealed on
+ * the connection item with its expiry and reused until a minute before it, then replaced.
+ */
+@ApplicationScoped
+public class HaloTokens {
+
+    static final Duration REUSE_MARGIN = Duration.ofMinutes(1);
+
+    @Inject
+    HaloTokenIssuer issuer;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Inject
+    ConnectionStore store;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The stored token while it has more than a minute left, else a fresh one. */
+    public HaloAccessToken usable(Connection connection, HaloCredentials credentials) {
+        SealedHaloToken stored = connection.haloToken();
+        if (stored != null && stored.expiresAt().minus(REUSE_MARGIN).isAfter(clock.instant())) {
+            return new HaloAccessToken(sealer.unseal(connection.tenant(), stored.sealed()), stored.expiresAt());
+        }
+        return fresh(connection, credentials);
+    }
+
+    /** A new token from Halo, stored for the other invocations. */
+    public HaloAccessToken fresh(Connection connection, HaloCredentials credentials) {
+        HaloAccessToken token = issuer.issue(credentials);
+        store.cacheHaloToken(connection.tenant(), seal(connection.tenant(), token), connection.clientSecret().sealed());
+        return token;
+    }
+
+    public SealedHaloToken seal(String tenant, HaloAccessToken token) {
+        return new SealedHaloToken(sealer.seal(tenant, token.value()), token.expiresAt());
+    }
+}

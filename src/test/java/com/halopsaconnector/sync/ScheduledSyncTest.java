@@ -1,0 +1,100 @@
+package com.halopsaconnector.sync;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.halopsaconnector.testsupport.FakeHalo;
+import com.halopsaconnector.testsupport.Table;
+import com.halopsaconnector.testsupport.TemplateSchedule;
+import com.halopsaconnector.testsupport.TestEnvironment;
+import com.halopsaconnector.testsupport.TestTokens;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The schedule's event, read from {@code template.yaml}, invoked on the function the way Lambda
+ * invokes it (the mock event server's raw invocation endpoint), not as an HTTP request.
+ */
+@QuarkusTest
+@TestProfile(ScheduledSyncTest.OwnTable.class)
+@QuarkusTestResource(TestEnvironment.class)
+class ScheduledSyncTest {
+
+    /** A profile of its own starts a fresh application with a fresh table, whose due-list holds only this test's tenants. */
+    public static class OwnTable implements QuarkusTestProfile {
+    }
+
+    static final String LAMBDA_INVOKE = "/_lambda_";
+
+    @Inject
+    Table table;
+
+    @Inject
+    ObjectMapper json;
+
+    FakeHalo halo;
+    String tenant;
+
+    @BeforeEach
+    void setUp() {
+        halo = FakeHalo.start();
+        tenant = "tenant-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void tearDown() {
+        halo.close();
+    }
+
+    @Test
+    void theTemplatesScheduledEvent_continuesAnUnfinishedFirstSyncToTheEnd() throws Exception {
+        halo.openTicketsWithSlowPage(250, "2026-11-20T10:00:00", 1, 2000);
+        SyncApi.save(tenant, halo).statusCode(200).body("sync.complete", equalTo(false));
+
+        JsonNode answer = invoke(TemplateSchedule.scheduledSyncEvent());
+
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(json.readTree(answer.path("body").asText()).path("tenantsRun").asInt()).isEqualTo(1);
+        SyncApi.show(tenant).statusCode(200)
+                .body("sync.complete", equalTo(true))
+                .body("sync.state", equalTo("idle"))
+                .body("sync.ticketsSynced", equalTo(250));
+        assertThat(SyncApi.tickets(table, tenant)).hasSize(250);
+    }
+
+    @Test
+    void theScheduledEntryPoint_refusesAnEventThatCameThroughApiGateway() throws Exception {
+        halo.openTicketsWithSlowPage(250, "2026-11-20T10:00:00", 1, 2000);
+        SyncApi.save(tenant, halo).statusCode(200).body("sync.complete", equalTo(false));
+        ObjectNode event = (ObjectNode) json.readTree(TemplateSchedule.scheduledSyncEvent());
+        ((ObjectNode) event.path("requestContext")).put("apiId", "abc123");
+
+        JsonNode answer = invoke(json.writeValueAsString(event));
+
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(404);
+        SyncApi.show(tenant).statusCode(200).body("sync.complete", equalTo(false));
+        // Leaves the due-list to the other test, whichever runs first.
+        given().auth().oauth2(TestTokens.admin(tenant)).when().delete(SyncApi.PATH).then().statusCode(204);
+    }
+
+    private JsonNode invoke(String event) throws Exception {
+        String answer = given().contentType("application/json").body(event).when().post(LAMBDA_INVOKE)
+                .then().statusCode(200).extract().asString();
+        return json.readTree(answer);
+    }
+}

@@ -1,0 +1,74 @@
+package com.halopsaconnector.sync;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.halopsaconnector.testsupport.FakeHalo;
+import com.halopsaconnector.testsupport.Table;
+import com.halopsaconnector.testsupport.TestTokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The config API's save, sync and view calls for one tenant against a {@link FakeHalo}, and what the table holds. */
+final class SyncApi {
+
+    static final String PATH = "/v1/integrations/halo";
+
+    private SyncApi() {
+    }
+
+    static Map<String, Object> body(FakeHalo halo) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("authUrl", halo.authUrl());
+        body.put("resourceUrl", halo.resourceUrl());
+        body.put("tenant", "acme");
+        body.put("clientId", "client-1");
+        body.put("clientSecret", "a-client-secret-0001");
+        return body;
+    }
+
+    static ValidatableResponse save(String tenant, Map<String, Object> body) {
+        return given().auth().oauth2(TestTokens.admin(tenant)).contentType(ContentType.JSON).body(body)
+                .when().put(PATH).then();
+    }
+
+    static ValidatableResponse save(String tenant, FakeHalo halo) {
+        return save(tenant, body(halo));
+    }
+
+    static ValidatableResponse sync(String tenant) {
+        return given().auth().oauth2(TestTokens.admin(tenant)).when().post(PATH + "/sync").then();
+    }
+
+    static ValidatableResponse test(String tenant, FakeHalo halo) {
+        return given().auth().oauth2(TestTokens.admin(tenant)).contentType(ContentType.JSON).body(body(halo))
+                .when().post(PATH + "/test").then();
+    }
+
+    static ValidatableResponse show(String tenant) {
+        return given().auth().oauth2(TestTokens.reader(tenant)).when().get(PATH).then();
+    }
+
+    /** Runs {@code POST /sync} until the sync reports itself complete (at most {@code maxRuns} times). */
+    static void syncUntilComplete(String tenant, int maxRuns) {
+        for (int run = 0; run < maxRuns; run++) {
+            if (Boolean.TRUE.equals(sync(tenant).statusCode(200).extract().path("complete"))) {
+                return;
+            }
+        }
+        throw new AssertionError("sync not complete after " + maxRuns + " runs");
+    }
+
+    static List<Map<String, AttributeValue>> tickets(Table table, String tenant) {
+        return table.itemsOf("TENANT#" + tenant).stream().filter(item -> item.get("sk").s().startsWith("TICKET#")).toList();
+    }
+
+    static Map<String, AttributeValue> ticket(Table table, String tenant, int id) {
+        return table.item("TENANT#" + tenant, "TICKET#" + id).orElseThrow(() -> new AssertionError("no ticket " + id));
+    }
+}

@@ -1,0 +1,163 @@
+package com.halopsaconnector.testsupport;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+/**
+ * A Halo instance of a test's own, on its own loopback port (so its request budget, pauses and
+ * stubs concern that test alone): the token endpoint, the paged ticket list with Halo's filters,
+ * and tickets by id. Close it at the end of the test.
+ */
+public final class FakeHalo implements AutoCloseable {
+
+    public static final int PAGE_SIZE = 100;
+    public static final String TICKETS = "/api/Tickets";
+
+    private final WireMockServer server;
+
+    private FakeHalo(WireMockServer server) {
+        this.server = server;
+    }
+
+    /** Started with a token endpoint that accepts any client and a probe answer for Save's check. */
+    public static FakeHalo start() {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        FakeHalo halo = new FakeHalo(server);
+        server.stubFor(post(urlPathEqualTo("/auth/token")).willReturn(HaloStubs.json(200,
+                "{\"access_token\":\"fake-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        server.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("page_size", equalTo("1"))
+                .willReturn(HaloStubs.json(200, page(List.of(ticket(1, "2026-11-01T00:00:00", "probe")), 1))));
+        halo.openTickets(0, "2026-01-01T00:00:00");
+        halo.closedTickets(List.of());
+        halo.changedTickets(List.of());
+        return halo;
+    }
+
+    public String authUrl() {
+        return server.baseUrl() + "/auth";
+    }
+
+    public String resourceUrl() {
+        return server.baseUrl() + "/api";
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    /** Open tickets with ids 1..count, in pages of {@link #PAGE_SIZE}. */
+    public FakeHalo openTickets(int count, String lastUpdate) {
+        List<String> all = new ArrayList<>();
+        for (int id = 1; id <= count; id++) {
+            all.add(ticket(id, lastUpdate, "Ticket " + id));
+        }
+        return pages(() -> listing("open_only", "true"), all, Map.of());
+    }
+
+    /** Like {@link #openTickets}, with page {@code slowPage} answered after {@code delayMillis}. */
+    public FakeHalo openTicketsWithSlowPage(int count, String lastUpdate, int slowPage, int delayMillis) {
+        List<String> all = new ArrayList<>();
+        for (int id = 1; id <= count; id++) {
+            all.add(ticket(id, lastUpdate, "Ticket " + id));
+        }
+        return pages(() -> listing("open_only", "true"), all, Map.of(slowPage, delayMillis));
+    }
+
+    /** What the first sync's closed-tickets pass gets (one page). */
+    public FakeHalo closedTickets(List<String> tickets) {
+        return pages(() -> listing("closed_only", "true"), tickets, Map.of());
+    }
+
+    /** What an incremental sync gets (one page). */
+    public FakeHalo changedTickets(List<String> tickets) {
+        return pages(() -> listing("includeclosed", "true"), tickets, Map.of());
+    }
+
+    public FakeHalo ticketById(int id, String ticketJson) {
+        server.stubFor(get(urlPathEqualTo(TICKETS + "/" + id)).willReturn(HaloStubs.json(200, ticketJson)));
+        return this;
+    }
+
+    public FakeHalo ticketGone(int id) {
+        server.stubFor(get(urlPathEqualTo(TICKETS + "/" + id)).willReturn(aResponse().withStatus(404)));
+        return this;
+    }
+
+    /** Every ticket-list request answers {@code response} from now on (highest priority). */
+    public FakeHalo listingAnswers(ResponseDefinitionBuilder response) {
+        server.stubFor(get(urlPathEqualTo(TICKETS)).atPriority(1).willReturn(response));
+        return this;
+    }
+
+    public List<LoggedRequest> listingRequests() {
+        return server.findAll(getRequestedFor(urlPathEqualTo(TICKETS)).withQueryParam("page_size", equalTo(
+                Integer.toString(PAGE_SIZE))));
+    }
+
+    public List<LoggedRequest> tokenRequests() {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/auth/token")));
+    }
+
+    public int requestCount() {
+        return server.getAllServeEvents().size();
+    }
+
+    public void forgetRequests() {
+        server.resetRequests();
+    }
+
+    public static String ticket(int id, String lastUpdate, String summary) {
+        return """
+                {"id":%d,"summary":"%s","status_id":2,"agent_id":3,"client_id":1,"client_name":"Contoso",\
+                "team":"Service Desk","priority_id":3,"tickettype_id":1,"dateoccurred":"2026-11-01T08:00:00",\
+                "lastactiondate":"%s","last_update":"%s"}""".formatted(id, summary, lastUpdate, lastUpdate);
+    }
+
+    public static String page(List<String> tickets, int recordCount) {
+        return "{\"record_count\":" + recordCount + ",\"tickets\":[" + String.join(",", tickets) + "]}";
+    }
+
+    private static MappingBuilder listing(String filter, String value) {
+        return get(urlPathEqualTo(TICKETS)).withQueryParam("page_size", equalTo(Integer.toString(PAGE_SIZE)))
+                .withQueryParam(filter, equalTo(value));
+    }
+
+    /** Page n of {@code all}; any page past the end answers with the last page again, as some Halo versions do. */
+    private FakeHalo pages(Supplier<MappingBuilder> listing, List<String> all, Map<Integer, Integer> delays) {
+        int pageCount = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        Map<Integer, List<String>> pages = new LinkedHashMap<>();
+        for (int page = 1; page <= pageCount; page++) {
+            pages.put(page, all.subList((page - 1) * PAGE_SIZE, Math.min(all.size(), page * PAGE_SIZE)));
+        }
+        server.stubFor(listing.get().withQueryParam("page_no", matching("\\d+")).atPriority(9)
+                .willReturn(HaloStubs.json(200, page(pages.get(pageCount), all.size()))));
+        pages.forEach((number, tickets) -> server.stubFor(listing.get().withQueryParam("page_no", equalTo(number.toString()))
+                .atPriority(5).willReturn(HaloStubs.json(200, page(tickets, all.size()))
+                        .withFixedDelay(delays.getOrDefault(number, 0)))));
+        return this;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
