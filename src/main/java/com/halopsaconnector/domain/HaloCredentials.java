@@ -1,5 +1,8 @@
 package com.halopsaconnector.domain;
 
+import java.net.URI;
+import java.util.Locale;
+
 /**
  * What it takes to talk to one Halo instance. {@code haloTenant} is blank for on-premise Halo.
  */
@@ -10,9 +13,18 @@ public record HaloCredentials(String authUrl, String resourceUrl, String haloTen
         return haloTenant != null && !haloTenant.isBlank();
     }
 
-    // TEMPORARY until the request-budget branch lands.
+    /**
+     * The Halo instance these credentials reach, as Halo's rate limit counts it: the lower-case host
+     * of the Resource URL, plus {@code :port} when the URL names one. Token calls count against it
+     * too, even when the Auth URL is on a shared auth host.
+     */
     public String instance() {
-        return java.net.URI.create(resourceUrl).getHost();
+        URI uri = URI.create(resourceUrl);
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("The Resource URL names no host");
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return uri.getPort() == -1 ? host : host + ":" + uri.getPort();
     }
 
     @Override

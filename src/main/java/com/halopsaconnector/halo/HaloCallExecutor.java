@@ -2,52 +2,78 @@ package com.halopsaconnector.halo;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.halopsaconnector.domain.HaloRequestBudget;
+import com.halopsaconnector.domain.HaloRequestsPausedException;
 
 /**
- * Runs one call to Halo: backs off on 429 (honouring {@code Retry-After} up to a cap that keeps us
- * inside API Gateway's 29 s) and turns transport failures into {@link HaloUnreachableException}.
+ * Runs one call to a Halo instance: takes a request from the instance's shared budget first, and
+ * after a 429 pauses every caller of that instance until Halo's {@code Retry-After} has passed. A
+ * 429 ends the call instead of being retried here, so Halo never sees a tight retry loop. Transport
+ * failures become {@link HaloUnreachableException}.
  */
 @ApplicationScoped
 public class HaloCallExecutor {
 
-    static final int MAX_ATTEMPTS = 3;
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Logger LOG = Logger.getLogger(HaloCallExecutor.class);
+    /** Halo's 429 may come without Retry-After. */
+    static final Duration PAUSE_WITHOUT_RETRY_AFTER = Duration.ofSeconds(60);
+    /** Even "Retry-After: 0" pauses a little, so nobody hammers an instance that just said 429. */
+    static final Duration SHORTEST_PAUSE = Duration.ofSeconds(1);
 
-    @ConfigProperty(name = "connector.halo.max-retry-after")
-    Duration maxRetryAfter;
+    @Inject
+    HaloRequestBudget budget;
 
-    /** @param target what is being called, for messages: e.g. "the Auth URL" */
-    public Response execute(String target, Supplier<Response> call) {
-        Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1; ; attempt++) {
-            Response response = send(target, call);
-            if (response.getStatus() != 429) {
-                return response;
-            }
-            Duration wait = RetryAfter.parse(response.getHeaderString("Retry-After")).orElse(backoff);
-            response.close();
-            if (attempt == MAX_ATTEMPTS || wait.compareTo(maxRetryAfter) > 0) {
-                throw new HaloRateLimitedException(wait);
-            }
-            sleep(wait);
-            backoff = backoff.multipliedBy(2);
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * @param instance the Halo instance the request counts against: {@code HaloCredentials.instance()}
+     * @param target what is being called, for messages: e.g. "the Auth URL"
+     * @throws HaloRateLimitedException when the budget refuses the request (then nothing is sent) or Halo answers 429
+     */
+    public Response execute(String instance, String target, Supplier<Response> call) {
+        try {
+            budget.take(instance);
+        } catch (HaloRequestsPausedException paused) {
+            LOG.infof("Request to Halo instance %s not sent: %s until %s", instance,
+                    paused.haloAsked() ? "Halo asked for a pause" : "the request budget is used up", paused.resumeAt());
+            throw HaloRateLimitedException.from(paused, clock.instant());
         }
+        Response response = send(target, call);
+        if (response.getStatus() == 429) {
+            throw pauseAfter429(instance, response);
+        }
+        return response;
     }
 
-    // TEMPORARY until the request-budget branch lands: same as execute(target, call).
-    public Response execute(String instance, String target, Supplier<Response> call) {
-        return execute(target, call);
+    private HaloRateLimitedException pauseAfter429(String instance, Response response) {
+        Duration pause;
+        try (response) {
+            pause = RetryAfter.parse(response.getHeaderString(HttpHeaders.RETRY_AFTER)).orElse(PAUSE_WITHOUT_RETRY_AFTER);
+        }
+        if (pause.compareTo(SHORTEST_PAUSE) < 0) {
+            pause = SHORTEST_PAUSE;
+        }
+        Instant now = clock.instant();
+        Instant resumeAt = now.plus(pause);
+        LOG.warnf("Halo instance %s answered 429; no requests to it until %s", instance, resumeAt);
+        budget.pauseUntil(instance, resumeAt);
+        return HaloRateLimitedException.haloAsked(instance, resumeAt, now);
     }
 
     private static Response send(String target, Supplier<Response> call) {
@@ -74,14 +100,5 @@ public class HaloCallExecutor {
             }
         }
         return "the connection failed";
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HaloRateLimitedException(wait);
-        }
     }
 }

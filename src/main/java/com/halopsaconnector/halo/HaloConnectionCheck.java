@@ -45,7 +45,7 @@ public class HaloConnectionCheck {
 
     private int probe(HaloCredentials credentials, HaloAccessToken token) {
         try (HaloTicketsApi api = clients.tickets(credentials.resourceUrl());
-             Response response = executor.execute("the Resource URL",
+             Response response = executor.execute(credentials.instance(), "the Resource URL",
                      () -> api.page(token.authorizationHeader(), true, 1, 1))) {
             return response.getStatus();
         }

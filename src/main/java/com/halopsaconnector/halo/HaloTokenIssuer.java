@@ -42,7 +42,8 @@ public class HaloTokenIssuer {
                         ? DEFAULT_SCOPE : credentials.scope());
         String tenant = credentials.hasHaloTenant() ? credentials.haloTenant() : null;
         try (HaloAuthApi api = clients.auth(credentials.authUrl());
-             Response response = executor.execute("the Auth URL", () -> api.requestToken(tenant, form))) {
+             Response response = executor.execute(credentials.instance(), "the Auth URL",
+                     () -> api.requestToken(tenant, form))) {
             return toToken(response);
         }
     }

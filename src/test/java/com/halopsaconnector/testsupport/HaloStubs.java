@@ -37,6 +37,11 @@ public final class HaloStubs {
         return stubs;
     }
 
+    /** Stubs on a WireMock server of a test's own (see {@link IsolatedHalo}); nothing is reset. */
+    public static HaloStubs at(int port) {
+        return new HaloStubs(port);
+    }
+
     public WireMock wireMock() {
         return wireMock;
     }
@@ -75,6 +80,12 @@ public final class HaloStubs {
 
     public HaloStubs ticketsAnswer(int status) {
         wireMock.register(get(urlPathEqualTo(API_PATH + "/Tickets")).willReturn(aResponse().withStatus(status)));
+        return this;
+    }
+
+    public HaloStubs ticketsAnswer429(String retryAfter) {
+        wireMock.register(get(urlPathEqualTo(API_PATH + "/Tickets"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", retryAfter)));
         return this;
     }
 

@@ -42,6 +42,11 @@ public class Table {
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items();
     }
 
+    public void deleteItemsOf(String pk) {
+        itemsOf(pk).forEach(item -> dynamo.deleteItem(r -> r.tableName(name)
+                .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))));
+    }
+
     public String name() {
         return name;
     }
