@@ -88,8 +88,7 @@ public class TicketSync {
             }
         } catch (HaloRateLimitedException e) {
             LOG.infof("Ticket sync paused by Halo's rate limit for %d s", e.retryAfter().toSeconds());
-            Instant resumeAt = clock.instant().plus(e.retryAfter());
-            return end(tenant, state.paused(resumeAt, e.getMessage()), resumeAt);
+            return end(tenant, state.paused(e.resumeAt(), e.getMessage()), e.resumeAt());
         } catch (HaloException e) {
             LOG.warnf("Ticket sync failed: %s", e.getMessage());
             Instant retryAt = clock.instant().plus(config.incrementalInterval());

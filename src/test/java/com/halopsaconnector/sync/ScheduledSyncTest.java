@@ -19,11 +19,9 @@ import com.halopsaconnector.testsupport.FakeHalo;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TemplateSchedule;
 import com.halopsaconnector.testsupport.TestEnvironment;
-import com.halopsaconnector.testsupport.TestTokens;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -31,13 +29,9 @@ import io.quarkus.test.junit.TestProfile;
  * invokes it (the mock event server's raw invocation endpoint), not as an HTTP request.
  */
 @QuarkusTest
-@TestProfile(ScheduledSyncTest.OwnTable.class)
+@TestProfile(IsolatedSyncProfile.class)
 @QuarkusTestResource(TestEnvironment.class)
 class ScheduledSyncTest {
-
-    /** A profile of its own starts a fresh application with a fresh table, whose due-list holds only this test's tenants. */
-    public static class OwnTable implements QuarkusTestProfile {
-    }
 
     static final String LAMBDA_INVOKE = "/_lambda_";
 
@@ -59,11 +53,12 @@ class ScheduledSyncTest {
     @AfterEach
     void tearDown() {
         halo.close();
+        table.deleteItemsOf(halo.budgetPk());
     }
 
     @Test
     void theTemplatesScheduledEvent_continuesAnUnfinishedFirstSyncToTheEnd() throws Exception {
-        halo.openTicketsWithSlowPage(250, "2026-11-20T10:00:00", 1, 2000);
+        halo.openTickets(250, "2026-11-20T10:00:00");
         SyncApi.save(tenant, halo).statusCode(200).body("sync.complete", equalTo(false));
 
         JsonNode answer = invoke(TemplateSchedule.scheduledSyncEvent());
@@ -79,7 +74,7 @@ class ScheduledSyncTest {
 
     @Test
     void theScheduledEntryPoint_refusesAnEventThatCameThroughApiGateway() throws Exception {
-        halo.openTicketsWithSlowPage(250, "2026-11-20T10:00:00", 1, 2000);
+        halo.openTickets(250, "2026-11-20T10:00:00");
         SyncApi.save(tenant, halo).statusCode(200).body("sync.complete", equalTo(false));
         ObjectNode event = (ObjectNode) json.readTree(TemplateSchedule.scheduledSyncEvent());
         ((ObjectNode) event.path("requestContext")).put("apiId", "abc123");
@@ -89,7 +84,7 @@ class ScheduledSyncTest {
         assertThat(answer.path("statusCode").asInt()).isEqualTo(404);
         SyncApi.show(tenant).statusCode(200).body("sync.complete", equalTo(false));
         // Leaves the due-list to the other test, whichever runs first.
-        given().auth().oauth2(TestTokens.admin(tenant)).when().delete(SyncApi.PATH).then().statusCode(204);
+        SyncApi.disconnect(tenant);
     }
 
     private JsonNode invoke(String event) throws Exception {

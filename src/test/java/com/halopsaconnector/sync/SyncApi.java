@@ -54,6 +54,10 @@ final class SyncApi {
         return given().auth().oauth2(TestTokens.reader(tenant)).when().get(PATH).then();
     }
 
+    static void disconnect(String tenant) {
+        given().auth().oauth2(TestTokens.admin(tenant)).when().delete(PATH).then().statusCode(204);
+    }
+
     /** Runs {@code POST /sync} until the sync reports itself complete (at most {@code maxRuns} times). */
     static void syncUntilComplete(String tenant, int maxRuns) {
         for (int run = 0; run < maxRuns; run++) {

@@ -3,7 +3,10 @@ package com.halopsaconnector.sync;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
@@ -50,6 +53,8 @@ class TicketSyncTest {
     @AfterEach
     void tearDown() {
         halo.close();
+        // A later test may get the same port, and with it this instance's pause.
+        table.deleteItemsOf(halo.budgetPk());
     }
 
     @Test
@@ -147,5 +152,33 @@ class TicketSyncTest {
         assertThat(halo.tokenRequests()).hasSize(2);
         assertThat(SyncApi.tickets(table, tenant)).hasSize(250);
         SyncApi.show(tenant).body("sync.error", nullValue()).body("sync.state", equalTo("idle"));
+    }
+
+    @Test
+    void halo429WithRetryAfter30_stopsTheRun_namesTheRateLimit_andNoRequestReachesThatHaloFromSaveTestOrSync() {
+        halo.openTickets(250, EARLIER);
+        halo.server().stubFor(get(urlPathEqualTo(FakeHalo.TICKETS)).withQueryParam("page_no", WireMock.equalTo("2"))
+                .withQueryParam("open_only", WireMock.equalTo("true")).atPriority(1)
+                .willReturn(HaloStubs.json(429, "{}").withHeader("Retry-After", "30")));
+
+        SyncApi.save(tenant, halo).statusCode(200);
+        // Save may have run out of its 5 s after page 1; then this run meets the 429.
+        SyncApi.sync(tenant).statusCode(200);
+        SyncApi.show(tenant).statusCode(200)
+                .body("sync.complete", equalTo(false))
+                .body("sync.state", equalTo("running"))
+                .body("sync.ticketsSynced", equalTo(100))
+                .body("sync.error", containsString("rate limit"));
+        String nextRunAt = SyncApi.show(tenant).extract().path("sync.nextRunAt");
+        assertThat(java.time.Instant.parse(nextRunAt)).isAfter(java.time.Instant.now().plusSeconds(20));
+        int requestsSoFar = halo.requestCount();
+
+        SyncApi.sync(tenant).statusCode(200).body("complete", equalTo(false)).body("error", containsString("rate limit"));
+        SyncApi.save(tenant, halo).statusCode(503).header("Retry-After", notNullValue())
+                .body("type", endsWith("/halo-rate-limited"));
+        SyncApi.test(tenant, halo).statusCode(503).body("type", endsWith("/halo-rate-limited"));
+
+        assertThat(halo.requestCount()).isEqualTo(requestsSoFar);
+        assertThat(SyncApi.tickets(table, tenant)).hasSize(100);
     }
 }

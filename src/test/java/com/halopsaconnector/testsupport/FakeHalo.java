@@ -32,9 +32,12 @@ public final class FakeHalo implements AutoCloseable {
     public static final String TICKETS = "/api/Tickets";
 
     private final WireMockServer server;
+    /** Kept: a stopped server no longer tells its port, and tests clean up after stopping it. */
+    private final int port;
 
     private FakeHalo(WireMockServer server) {
         this.server = server;
+        this.port = server.port();
     }
 
     /** Started with a token endpoint that accepts any client and a probe answer for Save's check. */
@@ -58,6 +61,16 @@ public final class FakeHalo implements AutoCloseable {
 
     public String resourceUrl() {
         return server.baseUrl() + "/api";
+    }
+
+    /** The instance key the connector counts this Halo's requests under. */
+    public String instance() {
+        return "localhost:" + port;
+    }
+
+    /** The table partition of this instance's request budget and pause. */
+    public String budgetPk() {
+        return "HALO#" + instance();
     }
 
     public WireMockServer server() {
