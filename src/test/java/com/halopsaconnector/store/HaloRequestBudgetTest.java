@@ -18,14 +18,12 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.halopsaconnector.domain.HaloRequestsPausedException;
-import com.halopsaconnector.testsupport.DynamoGate;
-import com.halopsaconnector.testsupport.SerialisingProxy;
+import com.halopsaconnector.testsupport.SerialisedStore;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TestEnvironment;
 
@@ -50,29 +48,17 @@ class HaloRequestBudgetTest {
     @Inject
     Table table;
 
-    /** TestEnvironment points KMS straight at moto; DynamoDB goes through the gate. */
-    @ConfigProperty(name = "quarkus.kms.endpoint-override")
-    String motoEndpoint;
+    SerialisedStore serialisedStore;
 
-    DynamoGate gate;
-    SerialisingProxy serialisedMoto;
-
-    /**
-     * moto applies a conditional UpdateItem as read, check, write without a lock, so two concurrent
-     * ones can both pass their condition, which DynamoDB never allows. Serialising moto's requests
-     * restores DynamoDB's per-item atomicity; a read-modify-write race in our code (a Query and an
-     * UpdateItem of one take interleaving with another take's) still shows.
-     */
+    /** See SerialisedStore: moto needs help to keep a conditional update atomic under concurrency. */
     @BeforeEach
     void serialiseStoreCalls() {
-        serialisedMoto = SerialisingProxy.to(motoEndpoint);
-        gate = DynamoGate.fromConfig().detourThrough(serialisedMoto.url());
+        serialisedStore = SerialisedStore.start();
     }
 
     @AfterEach
     void restoreStoreCalls() {
-        gate.recover();
-        serialisedMoto.close();
+        serialisedStore.close();
     }
 
     @Test

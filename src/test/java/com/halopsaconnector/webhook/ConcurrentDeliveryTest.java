@@ -14,15 +14,13 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.halopsaconnector.domain.WebhookEvent;
 import com.halopsaconnector.integration.TestConnections;
-import com.halopsaconnector.testsupport.DynamoGate;
-import com.halopsaconnector.testsupport.SerialisingProxy;
+import com.halopsaconnector.testsupport.SerialisedStore;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TestEnvironment;
 
@@ -33,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * Halo may re-send a delivery while the first attempt is still being stored. The Lambda mock
  * server handles one request at a time, so two threads call the recorder directly. Their DynamoDB
  * calls run concurrently up to the store, which serialises them as DynamoDB does (see
- * {@link SerialisingProxy} for why moto needs help with that).
+ * {@link SerialisedStore} for why moto needs help with that).
  */
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -50,23 +48,16 @@ class ConcurrentDeliveryTest {
     @Inject
     DeliveryRecorder recorder;
 
-    /** TestEnvironment points KMS straight at moto; DynamoDB goes through the gate. */
-    @ConfigProperty(name = "quarkus.kms.endpoint-override")
-    String motoEndpoint;
-
-    DynamoGate gate;
-    SerialisingProxy serialisedMoto;
+    SerialisedStore serialisedStore;
 
     @BeforeEach
     void serialiseStoreCalls() {
-        serialisedMoto = SerialisingProxy.to(motoEndpoint);
-        gate = DynamoGate.fromConfig().detourThrough(serialisedMoto.url());
+        serialisedStore = SerialisedStore.start();
     }
 
     @AfterEach
     void restoreStoreCalls() {
-        gate.recover();
-        serialisedMoto.close();
+        serialisedStore.close();
     }
 
     @Test
