@@ -181,4 +181,45 @@ class TicketSyncTest {
         assertThat(halo.requestCount()).isEqualTo(requestsSoFar);
         assertThat(SyncApi.tickets(table, tenant)).hasSize(100);
     }
+
+    @Test
+    void pagePastTheEndAnsweredWithTheLastPageAgain_endsThePass_withoutStoringItTwice() {
+        // 200 tickets fill pages 1 and 2 exactly; this Halo answers page 3 with page 2 again.
+        halo.openTickets(200, EARLIER);
+        SyncApi.save(tenant, halo).statusCode(200);
+        SyncApi.syncUntilComplete(tenant, 5);
+
+        assertThat(SyncApi.tickets(table, tenant)).hasSize(200);
+        List<String> openPagesFetched = halo.listingRequests().stream()
+                .filter(request -> request.queryParameter("open_only").isPresent())
+                .map(request -> request.queryParameter("page_no").firstValue()).toList();
+        assertThat(openPagesFetched).containsExactly("1", "2", "3");
+        SyncApi.show(tenant).body("sync.ticketsSynced", equalTo(200));
+    }
+
+    @Test
+    void haloFailingMidRun_keepsTheTicketsWritten_andTheNextRunResumesAtTheFailedPage() {
+        // A slow page 1 ends Save's sync after it (as above), so the failure meets POST /sync.
+        halo.openTicketsWithSlowPage(250, EARLIER, 1, 2000);
+        halo.server().stubFor(get(urlPathEqualTo(FakeHalo.TICKETS)).withQueryParam("page_no", WireMock.equalTo("2"))
+                .withQueryParam("open_only", WireMock.equalTo("true")).atPriority(1)
+                .inScenario("outage").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("back")
+                .willReturn(HaloStubs.json(503, "{}")));
+
+        SyncApi.save(tenant, halo).statusCode(200);
+        SyncApi.sync(tenant).statusCode(200);
+        SyncApi.show(tenant).body("sync.state", equalTo("failed"))
+                .body("sync.error", containsString("server error"))
+                .body("sync.complete", equalTo(false));
+        assertThat(SyncApi.tickets(table, tenant)).hasSize(100);
+
+        SyncApi.syncUntilComplete(tenant, 3);
+
+        assertThat(SyncApi.tickets(table, tenant)).hasSize(250);
+        List<String> openPagesFetched = halo.listingRequests().stream()
+                .filter(request -> request.queryParameter("open_only").isPresent())
+                .map(request -> request.queryParameter("page_no").firstValue()).toList();
+        assertThat(openPagesFetched).containsExactly("1", "2", "2", "3");
+        SyncApi.show(tenant).body("sync.state", equalTo("idle")).body("sync.error", nullValue());
+    }
 }
