@@ -25,13 +25,21 @@ public class DeliveryRecorder {
     @Inject
     WebhookEventWriter writer;
 
+    @Inject
+    FutureTimeLimit timeLimit;
+
     Clock clock = Clock.systemUTC();
 
     /** @throws UnknownCallbackTokenException when the tenant was disconnected while this ran */
     public DeliveryReceipt record(String tenant, List<WebhookEvent> events) {
         Instant receivedAt = Instant.now(clock);
         int duplicates = 0;
-        for (WebhookEvent event : events) {
+        int datedAhead = 0;
+        for (WebhookEvent received : events) {
+            WebhookEvent event = timeLimit.apply(received, receivedAt);
+            if (event.futureTimeClamped()) {
+                datedAhead++;
+            }
             switch (writer.write(tenant, event, receivedAt)) {
                 case STORED -> {
                 }
@@ -42,7 +50,8 @@ public class DeliveryRecorder {
                 }
             }
         }
-        LOG.infof("Webhook delivery stored: %d events, %d already known", events.size(), duplicates);
+        LOG.infof("Webhook delivery stored: %d events, %d already known, %d dated too far ahead (stored as received)",
+                events.size(), duplicates, datedAhead);
         return new DeliveryReceipt(events.size(), duplicates);
     }
 }
