@@ -38,6 +38,7 @@ EXPECTED_DYNAMODB = {
     },
     "WebhookFunctionRole": {
         "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
         "dynamodb:PutItem",
         "dynamodb:UpdateItem",
         "dynamodb:ConditionCheckItem",
