@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Transform template.yaml with the AWS SAM translator (offline) and check the security
-invariants of the generated IAM roles, the sync schedule, the routes and the table.
+invariants of the generated IAM roles, the webhook's flood protection (reserved concurrency,
+route throttle), the sync schedule, the routes and the table.
 
 Usage: python3 infra/ci/sam_transform_check.py [path/to/template.yaml]
 
@@ -26,6 +27,9 @@ TABLE_ARN = {"Fn::GetAtt": [TABLE, "Arn"]}
 STALE_INDEX = "stale-tickets"
 STALE_INDEX_ARN = {"Fn::Sub": "${%s.Arn}/index/%s" % (TABLE, STALE_INDEX)}
 SCHEDULED_SYNC_PATH = "/internal/scheduled-sync"
+WEBHOOK_ROUTE = "ANY /v1/webhooks/halo/{callbackToken}"
+WEBHOOK_CONCURRENCY = "WebhookReservedConcurrency"
+WEBHOOK_CONCURRENCY_CONDITION = "HasWebhookReservedConcurrency"
 
 EXPECTED_DYNAMODB = {
     "ConfigFunctionRole": {
@@ -38,6 +42,7 @@ EXPECTED_DYNAMODB = {
     },
     "WebhookFunctionRole": {
         "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
         "dynamodb:PutItem",
         "dynamodb:UpdateItem",
         "dynamodb:ConditionCheckItem",
@@ -165,7 +170,7 @@ def main(argv):
     expected_routes = sorted([
         "PUT /v1/integrations/halo", "GET /v1/integrations/halo", "DELETE /v1/integrations/halo",
         "POST /v1/integrations/halo/test", "POST /v1/integrations/halo/rotate-webhook-url",
-        "POST /v1/integrations/halo/sync", "ANY /v1/webhooks/halo/{callbackToken}",
+        "POST /v1/integrations/halo/sync", WEBHOOK_ROUTE,
     ])
     if not routes:
         # SAM puts HTTP API routes into an inline OpenAPI body rather than Route resources.
@@ -181,6 +186,34 @@ def main(argv):
     check(routes == expected_routes, "HTTP API routes are exactly the spec's: %s" % routes)
     internal = [r for r in routes if r.split(" ", 1)[-1].startswith("/internal")]
     check(not internal, "no HTTP API route under /internal (%s)" % (internal or "none"))
+
+    # Flood protection: a flood on the public callback URLs can neither take all of the account's
+    # Lambda concurrency nor the API's request rate from the config routes.
+    parameters = sam.get("Parameters", {})
+    check(parameters.get(WEBHOOK_CONCURRENCY, {}).get("Default") == 20,
+          "parameter %s defaults to 20" % WEBHOOK_CONCURRENCY)
+    check(cfn.get("Conditions", {}).get(WEBHOOK_CONCURRENCY_CONDITION)
+          == {"Fn::Not": [{"Fn::Equals": [{"Ref": WEBHOOK_CONCURRENCY}, "0"]}]},
+          "condition %s is %s != 0" % (WEBHOOK_CONCURRENCY_CONDITION, WEBHOOK_CONCURRENCY))
+    check(resources["WebhookFunction"]["Properties"].get("ReservedConcurrentExecutions")
+          == {"Fn::If": [WEBHOOK_CONCURRENCY_CONDITION, {"Ref": WEBHOOK_CONCURRENCY}, {"Ref": "AWS::NoValue"}]},
+          "WebhookFunction reserves (and is capped at) %s concurrent executions" % WEBHOOK_CONCURRENCY)
+    check("ReservedConcurrentExecutions" not in resources["ConfigFunction"]["Properties"],
+          "ConfigFunction is not capped by a reservation")
+    stages = by_type.get("AWS::ApiGatewayV2::Stage", [])
+    check(len(stages) == 1, "exactly one HTTP API stage (%s)" % stages)
+    stage = resources[stages[0]]["Properties"] if stages else {}
+    route_settings = stage.get("RouteSettings", {})
+    check(sorted(route_settings) == [WEBHOOK_ROUTE],
+          "only the webhook route has its own route settings (%s)" % sorted(route_settings))
+    webhook_throttle = route_settings.get(WEBHOOK_ROUTE, {})
+    check(webhook_throttle.get("ThrottlingRateLimit") == {"Ref": "WebhookThrottlingRateLimit"}
+          and webhook_throttle.get("ThrottlingBurstLimit") == {"Ref": "WebhookThrottlingBurstLimit"},
+          "webhook route throttled by WebhookThrottlingRateLimit / WebhookThrottlingBurstLimit (%s)" % webhook_throttle)
+    default_throttle = stage.get("DefaultRouteSettings", {})
+    check(all(isinstance(default_throttle.get(limit), int) and default_throttle.get(limit) > 0
+              for limit in ("ThrottlingRateLimit", "ThrottlingBurstLimit")),
+          "the config routes are throttled by the stage's default route settings (%s)" % default_throttle)
 
     # Schedule: an EventBridge rule (from the SyncSchedule event) that invokes the config
     # function with an HTTP API payload-2.0 event for the internal scheduled-sync path.
@@ -307,7 +340,7 @@ def main(argv):
         print("FAIL  %d of %d template checks failed" % (len(failures), len(failures) + len(passed)))
     else:
         print("ok    all %d template checks passed (IAM least privilege, webhook has no KMS access, "
-              "routes, schedule, env, table and index)" % len(passed))
+              "flood protection, routes, schedule, env, table and index)" % len(passed))
     return 1 if failures else 0
 
 

@@ -1,6 +1,7 @@
 package com.halopsaconnector.domain;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,4 +17,11 @@ public record TicketSnapshot(Map<String, Object> fields, Instant lastUpdate, Str
             "client_name", "team", "priority_id", "tickettype_id", "dateoccurred", "lastactiondate", "last_update");
 
     public static final String LAST_UPDATE = "last_update";
+
+    /** The same data with Halo's {@code last_update} replaced, in {@link #fields} too (in the stored time format). */
+    public TicketSnapshot withLastUpdate(Instant replacement) {
+        Map<String, Object> replaced = new LinkedHashMap<>(fields);
+        replaced.put(LAST_UPDATE, HaloTime.sortable(replacement));
+        return new TicketSnapshot(replaced, replacement, json);
+    }
 }

@@ -12,12 +12,19 @@ import java.time.Instant;
  * @param occurredAt Halo's {@code timestamp}; null when absent or unreadable
  * @param rawJson    the event exactly as received, unknown fields included
  * @param ticket     the ticket data it carried; null for "event information only" and bare key payloads
+ * @param futureTimeClamped whether a time Halo sent lay too far ahead and was replaced (see {@link #withTimesNoLaterThan})
  */
 public record WebhookEvent(String key, String name, String ticketId, String webhookId, Instant occurredAt,
-                           String rawJson, TicketSnapshot ticket) {
+                           String rawJson, TicketSnapshot ticket, boolean futureTimeClamped) {
 
     /** Longer ids are replaced by their hash so the table's sort key stays well under its size limit. */
     public static final int MAX_ID_LENGTH = 200;
+
+    /** An event as Halo sent it, no time replaced. */
+    public WebhookEvent(String key, String name, String ticketId, String webhookId, Instant occurredAt, String rawJson,
+                        TicketSnapshot ticket) {
+        this(key, name, ticketId, webhookId, occurredAt, rawJson, ticket, false);
+    }
 
     /** Halo's id when usable; otherwise the hash of the id, or of the whole event when it has none. */
     public static String keyFor(String haloId, String rawJson) {
@@ -30,5 +37,19 @@ public record WebhookEvent(String key, String name, String ticketId, String webh
     /** When the event happened as far as we know: Halo's timestamp, else when we received it. */
     public Instant occurredAtOr(Instant receivedAt) {
         return occurredAt != null ? occurredAt : receivedAt;
+    }
+
+    /**
+     * This event with its timestamp and its ticket's {@code last_update} replaced by {@code replacement}
+     * where they lie after {@code latest}, and flagged if one did. The raw JSON keeps what Halo sent.
+     */
+    public WebhookEvent withTimesNoLaterThan(Instant latest, Instant replacement) {
+        boolean occurredTooLate = occurredAt != null && occurredAt.isAfter(latest);
+        boolean updatedTooLate = ticket != null && ticket.lastUpdate() != null && ticket.lastUpdate().isAfter(latest);
+        if (!occurredTooLate && !updatedTooLate) {
+            return this;
+        }
+        return new WebhookEvent(key, name, ticketId, webhookId, occurredTooLate ? replacement : occurredAt, rawJson,
+                updatedTooLate ? ticket.withLastUpdate(replacement) : ticket, true);
     }
 }

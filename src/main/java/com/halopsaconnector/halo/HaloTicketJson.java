@@ -23,8 +23,13 @@ import com.halopsaconnector.domain.TicketSnapshot;
 @ApplicationScoped
 public class HaloTicketJson {
 
-    /** DynamoDB numbers hold 38 significant digits; larger ones are kept as text. */
+    /**
+     * DynamoDB numbers hold 38 significant digits, magnitudes from 1E-130 to under 1E+126; other
+     * numbers are kept as their text.
+     */
     private static final int MAX_NUMBER_DIGITS = 38;
+    private static final int MIN_NUMBER_EXPONENT = -130;
+    private static final int MAX_NUMBER_EXPONENT = 125;
     /** Halo writes dates before 1980 as its "empty" placeholder. */
     private static final Instant EMPTY_DATE_BEFORE = Instant.parse("1980-01-01T00:00:00Z");
 
@@ -72,13 +77,28 @@ public class HaloTicketJson {
         }
     }
 
+    /** The number when DynamoDB can hold it exactly, else its text ("1E+400", "Infinity"). */
+    private static Object storableNumber(JsonNode node) {
+        if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+            return node.asText();
+        }
+        BigDecimal number = node.decimalValue();
+        if (number.signum() == 0) {
+            // 0E-2147483647 is zero too, but its plain text would be two billion characters long.
+            return BigDecimal.ZERO;
+        }
+        long exponent = (long) number.precision() - number.scale() - 1;
+        boolean fits = number.precision() <= MAX_NUMBER_DIGITS
+                && exponent >= MIN_NUMBER_EXPONENT && exponent <= MAX_NUMBER_EXPONENT;
+        return fits ? number : node.asText();
+    }
+
     private Object value(JsonNode node) {
         if (node.isNull()) {
             return null;
         }
         if (node.isNumber()) {
-            BigDecimal number = node.decimalValue();
-            return number.precision() <= MAX_NUMBER_DIGITS && Math.abs(number.scale()) < 100 ? number : node.asText();
+            return storableNumber(node);
         }
         if (node.isBoolean()) {
             return node.booleanValue();

@@ -9,6 +9,8 @@ final class WebhookEventAttributes {
     static final String RECEIVED_AT = "receivedAt";
     static final String EVENT_TIMESTAMP = "eventTimestamp";
     static final String RAW = "raw";
+    /** Set (true) when a time Halo sent lay too far ahead and the receive time was stored instead. */
+    static final String FUTURE_TIME_CLAMPED = "futureTimeClamped";
 
     static final String TICKET_JSON = "ticketJson";
     static final String LAST_CHANGED_AT = "lastChangedAt";

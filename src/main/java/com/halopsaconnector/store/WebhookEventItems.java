@@ -41,6 +41,9 @@ final class WebhookEventItems {
         if (event.occurredAt() != null) {
             item.put(EVENT_TIMESTAMP, AttributeValues.s(HaloTime.sortable(event.occurredAt())));
         }
+        if (event.futureTimeClamped()) {
+            item.put(FUTURE_TIME_CLAMPED, AttributeValues.bool(true));
+        }
         item.put(RAW, AttributeValues.s(event.rawJson()));
         item.put(TableKeys.EXPIRES_AT, AttributeValues.n(receivedAt.plus(EVENT_RETENTION).getEpochSecond()));
         return Put.builder().tableName(table).item(item)

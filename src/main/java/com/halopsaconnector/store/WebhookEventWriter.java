@@ -1,10 +1,8 @@
 package com.halopsaconnector.store;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +27,6 @@ public class WebhookEventWriter {
 
     private static final Logger LOG = Logger.getLogger(WebhookEventWriter.class);
     static final int MAX_CONFLICT_ATTEMPTS = 4;
-    static final Duration FIRST_BACKOFF = Duration.ofMillis(25);
 
     @Inject
     DynamoDbClient dynamo;
@@ -63,7 +60,9 @@ public class WebhookEventWriter {
                             throw new StoreUnavailableException("DynamoDB", e);
                         }
                         LOG.debugf("Transaction conflict storing a webhook event, attempt %d", conflicts);
-                        pause(conflicts, e);
+                        if (!JitteredBackoff.pause(conflicts)) {
+                            throw new StoreUnavailableException("DynamoDB", e);
+                        }
                     }
                     default -> throw new StoreUnavailableException("DynamoDB", e);
                 }
@@ -93,16 +92,5 @@ public class WebhookEventWriter {
         }
         Instant changedAt = ticket.lastUpdate() != null ? ticket.lastUpdate() : eventAt;
         return tickets.fresh(event.ticketId(), ticket, changedAt, eventAt, WebhookEventAttributes.SOURCE_WEBHOOK);
-    }
-
-    /** Exponential backoff with jitter: 25-50 ms, 50-100 ms, 100-200 ms. */
-    private static void pause(int attempt, RuntimeException cause) {
-        long base = FIRST_BACKOFF.toMillis() << (attempt - 1);
-        try {
-            Thread.sleep(base + ThreadLocalRandom.current().nextLong(base + 1));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("DynamoDB", cause);
-        }
     }
 }

@@ -16,7 +16,11 @@ public record Problem(String type, String title, int status, String detail, List
     static final String TYPE_BASE = "https://halopsa-connector.dev/problems/";
 
     public static Problem of(ProblemType type, String detail) {
-        return new Problem(TYPE_BASE + type.slug(), type.title(), type.status(), detail, null);
+        return of(type, detail, null);
+    }
+
+    public static Problem of(ProblemType type, String detail, List<FieldError> errors) {
+        return new Problem(TYPE_BASE + type.slug(), type.title(), type.status(), detail, errors);
     }
 
     public static Problem invalid(List<FieldError> errors) {

@@ -1,10 +1,13 @@
 package com.halopsaconnector.webhook;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.halopsaconnector.domain.FieldError;
 import com.halopsaconnector.web.Problem;
 import com.halopsaconnector.web.ProblemResponses;
 import com.halopsaconnector.web.ProblemType;
@@ -23,7 +26,7 @@ public class WebhookProblemMappers {
 
     @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e) {
-        return ProblemResponses.of(ProblemType.PAYLOAD_TOO_LARGE,
-                "A delivery may be at most " + DeliveryParser.MAX_BODY_BYTES + " bytes.");
+        return ProblemResponses.of(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(),
+                List.of(new FieldError("body", e.bodyError()))));
     }
 }

@@ -21,4 +21,14 @@ class TicketIdsTest {
         assertThat(TicketIds.normalise("")).isEmpty();
         assertThat(TicketIds.normalise(null)).isEmpty();
     }
+
+    @Test
+    void idsOfUpTo30Digits_nameATicket_andLongerOnesNone() {
+        assertThat(TicketIds.normalise("9".repeat(30))).contains("9".repeat(30));
+        assertThat(TicketIds.normalise("0".repeat(29) + "7")).contains("7");
+        assertThat(TicketIds.normalise("9".repeat(31))).isEmpty();
+        assertThat(TicketIds.normalise("1".repeat(400))).isEmpty();
+        assertThat(TicketIds.normalise("1E+400")).isEmpty();
+        assertThat(TicketIds.normalise("Infinity")).isEmpty();
+    }
 }

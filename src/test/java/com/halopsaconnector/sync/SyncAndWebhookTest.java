@@ -84,10 +84,10 @@ class SyncAndWebhookTest {
     @Test
     void newerWebhookCopy_survivesASyncThatReadAnOlderOne() {
         deliver("""
-                {"id":"%s","event":"Tickets Changed","object_id":9,"timestamp":"2026-11-29T09:00:05Z",\
-                "ticket":{"id":9,"summary":"Newer, from the webhook","status_id":3,"last_update":"2026-11-29T09:00:00Z"}}"""
+                {"id":"%s","event":"Tickets Changed","object_id":9,"timestamp":"2026-11-28T09:00:05Z",\
+                "ticket":{"id":9,"summary":"Newer, from the webhook","status_id":3,"last_update":"2026-11-28T09:00:00Z"}}"""
                 .formatted(UUID.randomUUID()));
-        halo.changedTickets(List.of(FakeHalo.ticket(9, "2026-11-29T08:30:00", "Older, read by the sync")));
+        halo.changedTickets(List.of(FakeHalo.ticket(9, "2026-11-28T08:30:00", "Older, read by the sync")));
 
         SyncApi.sync(tenant).statusCode(200).body("complete", equalTo(true)).body("ticketsSynced", equalTo(0));
 

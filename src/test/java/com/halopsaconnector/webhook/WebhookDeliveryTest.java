@@ -218,4 +218,38 @@ class WebhookDeliveryTest {
         assertThat(eventItems(table, tenant)).hasSize(4);
         assertThat(webhooksReceived(table, tenant)).isEqualTo(4);
     }
+
+    @Test
+    void extremeNumbersInTicketFields_areStoredAsTheirText() {
+        String digits400 = "9".repeat(400);
+        String eventId = newEventId();
+        WebhookApi.deliver(token, """
+                {"id":"%s","object_id":4301,"timestamp":"2026-11-28T05:00:00Z","ticket":{"id":4301,"summary":"odd numbers",\
+                "status_id":1e400,"agent_id":-1e400,"priority_id":1e-400,"client_id":%s}}""".formatted(eventId, digits400))
+                .statusCode(200).body("received", equalTo(1));
+
+        Map<String, AttributeValue> ticket = ticketItem(table, tenant, "4301");
+        assertThat(ticket.get("status_id").s()).isEqualTo("1E+400");
+        assertThat(ticket.get("agent_id").s()).isEqualTo("-1E+400");
+        assertThat(ticket.get("priority_id").s()).isEqualTo("1E-400");
+        assertThat(ticket.get("client_id").s()).isEqualTo(digits400);
+        assertThat(eventItem(table, tenant, eventId).get("raw").s()).contains("\"status_id\":1E+400", "\"priority_id\":1E-400");
+    }
+
+    @Test
+    void extremeNumbersAsTicketIds_storeTheEventWithoutATicket() {
+        String digits400 = "4".repeat(400);
+        String bigId = newEventId();
+        String infiniteId = newEventId();
+        WebhookApi.deliver(token, batch(List.of(
+                        "{\"id\":\"%s\",\"object_id\":%s,\"ticket\":{\"id\":%s,\"summary\":\"s\"}}"
+                                .formatted(bigId, digits400, digits400),
+                        "{\"id\":\"%s\",\"object_id\":1e400,\"ticket\":{\"id\":-1e400,\"summary\":\"s\"}}"
+                                .formatted(infiniteId))))
+                .statusCode(200).body("received", equalTo(2));
+
+        assertThat(eventItem(table, tenant, bigId)).doesNotContainKey("ticketId");
+        assertThat(eventItem(table, tenant, infiniteId)).doesNotContainKey("ticketId");
+        assertThat(ticketItems(table, tenant)).isEmpty();
+    }
 }

@@ -29,6 +29,7 @@ class WebhookFunctionArchitectureTest {
     static final ArchRule webhookStorageCodeNeverReachesKms = noClasses()
             .that().haveFullyQualifiedName("com.halopsaconnector.store.CallbackTokenLookup")
             .or().haveFullyQualifiedName("com.halopsaconnector.store.WebhookEventWriter")
+            .or().haveFullyQualifiedName("com.halopsaconnector.store.StoredEventLookup")
             .should().transitivelyDependOnClassesThat()
             .resideInAPackage("software.amazon.awssdk.services.kms..")
             .orShould().transitivelyDependOnClassesThat()

@@ -4,10 +4,12 @@ import static com.halopsaconnector.webhook.WebhookTestData.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +95,35 @@ class WebhookRefusalTest {
 
         WebhookApi.deliver(token, exactBytes).statusCode(200).body("received", equalTo(1));
         assertThat(eventItems(table, tenant)).hasSize(1);
+    }
+
+    @Test
+    void batchOfMoreThan500Events_is413AskingForASmallerBatchSize_andWritesNothing() {
+        String tenant = newTenant();
+        String token = TestConnections.connect(tenant);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i <= DeliveryParser.MAX_EVENTS; i++) {
+            events.add(eventOnly(newEventId(), 6000 + i, "2026-11-28T05:00:00Z"));
+        }
+
+        WebhookApi.deliver(token, batch(events)).statusCode(413).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "payload-too-large"))
+                .body("detail", containsString("at most 500 events"))
+                .body("detail", containsString("batch size"))
+                .body("errors[0].field", equalTo("body"));
+        assertThat(table.itemsOf("TENANT#" + tenant)).extracting(item -> item.get("sk").s()).containsExactly("CONFIG");
+    }
+
+    @Test
+    void numberTooLargeToRead_is400NamingTheBody_andWritesNothing() {
+        String tenant = newTenant();
+        String token = TestConnections.connect(tenant);
+
+        WebhookApi.deliver(token, "{\"id\":\"" + newEventId() + "\",\"object_id\":1e2147483648}").statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "invalid-input"))
+                .body("errors[0].field", equalTo("body"));
+        assertThat(webhooksReceived(table, tenant)).isZero();
     }
 
     @Test
