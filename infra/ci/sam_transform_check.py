@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Transform template.yaml with the AWS SAM translator (offline) and check the security
-invariants of the generated IAM roles, the webhook's flood protection (reserved concurrency,
-route throttle), the sync schedule, the routes and the table.
+invariants of the generated IAM roles (actions and the partition keys they are limited to), the
+secrets key's policy (administration without use; use by the config function only, bound to
+tenant and purpose), the webhook's flood protection (reserved concurrency, route throttle), the sync schedule, the routes and the table.
 
 Usage: python3 infra/ci/sam_transform_check.py [path/to/template.yaml]
 
@@ -10,6 +11,7 @@ failed check and a summary line (every check with VERBOSE=1). Needs the aws-sam-
 and PyYAML packages; makes no network call.
 """
 
+import fnmatch
 import json
 import os
 import sys
@@ -31,29 +33,38 @@ WEBHOOK_ROUTE = "ANY /v1/webhooks/halo/{callbackToken}"
 WEBHOOK_CONCURRENCY = "WebhookReservedConcurrency"
 WEBHOOK_CONCURRENCY_CONDITION = "HasWebhookReservedConcurrency"
 
-EXPECTED_DYNAMODB = {
-    "ConfigFunctionRole": {
-        "dynamodb:GetItem",
-        "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:DeleteItem",
-        "dynamodb:Query",
-        "dynamodb:ConditionCheckItem",
-    },
+# The partition keys (dynamodb:LeadingKeys patterns) each role may use, per DynamoDB action,
+# on the table and on the stale-tickets index (no other index exists). The layout is README
+# "The table" and "How the ticket sync works".
+CONFIG_LEADING_KEYS = {"TENANT#*", "TOKEN#*", "SYNC#DUE", "HALO#*"}
+EXPECTED_TABLE_ACCESS = {
+    "ConfigFunctionRole": {action: CONFIG_LEADING_KEYS for action in (
+        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query")},
+    # A delivery looks its token up, then writes event, ticket and connection counters.
     "WebhookFunctionRole": {
-        "dynamodb:GetItem",
-        "dynamodb:BatchGetItem",
-        "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:ConditionCheckItem",
+        "dynamodb:GetItem": {"TOKEN#*"},
+        "dynamodb:BatchGetItem": {"TENANT#*"},
+        "dynamodb:PutItem": {"TENANT#*"},
+        "dynamodb:UpdateItem": {"TENANT#*"},
     },
 }
-# DynamoDB actions a role may use on the stale-tickets index (no other index exists).
-EXPECTED_INDEX_DYNAMODB = {
-    "ConfigFunctionRole": {"dynamodb:Query"},
-    "WebhookFunctionRole": set(),
+EXPECTED_INDEX_ACCESS = {
+    "ConfigFunctionRole": {"dynamodb:Query": {"TENANT#*"}},
+    "WebhookFunctionRole": {},
 }
-EXPECTED_CONFIG_KMS = {"kms:GenerateDataKey", "kms:Decrypt"}
+LEADING_KEYS = "dynamodb:LeadingKeys"
+
+# The key policy: use of the secrets key by the config function role only, bound to a tenant and
+# one of the purposes the code seals for (store/SecretPurpose.java).
+EXPECTED_KEY_USE = {"kms:GenerateDataKey", "kms:Decrypt"}
+EXPECTED_CONTEXT_KEYS = {"tenant", "purpose"}
+EXPECTED_PURPOSES = {"clientSecret", "callbackToken", "haloToken"}
+# Every KMS action that uses key material or hands out its use; administrators get none of them.
+KEY_USE_ACTIONS = {
+    "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
+    "kms:GenerateDataKeyWithoutPlaintext", "kms:GenerateDataKeyPair", "kms:GenerateDataKeyPairWithoutPlaintext",
+    "kms:GenerateMac", "kms:VerifyMac", "kms:Sign", "kms:Verify", "kms:DeriveSharedSecret", "kms:CreateGrant",
+}
 BASIC_EXECUTION_POLICY = "service-role/AWSLambdaBasicExecutionRole"
 
 # Values for parameters without a default; only used to let the transform run.
@@ -99,6 +110,33 @@ def _allow_statements(role):
     for policy in role["Properties"].get("Policies", []):
         for statement in _as_list(policy["PolicyDocument"].get("Statement", [])):
             yield policy.get("PolicyName", "?"), statement
+
+
+def _matches_any(pattern, actions):
+    """The actions an IAM action pattern (possibly with wildcards) covers, case-insensitively."""
+    return {a for a in actions if fnmatch.fnmatchcase(a.lower(), pattern.lower())}
+
+
+def _matches_any_list(statement, actions):
+    covered = set()
+    for pattern in _as_list(statement.get("Action", [])):
+        covered |= _matches_any(pattern, actions)
+    return covered
+
+
+def _describe(access):
+    return {action: sorted(keys) for action, keys in sorted(access.items())} or "none"
+
+
+def _leading_keys(statement, require_present):
+    """The LeadingKeys patterns a DynamoDB statement is limited to, or None when it is not limited."""
+    condition = statement.get("Condition", {})
+    allowed = condition.get("ForAllValues:StringLike", {}).get(LEADING_KEYS)
+    if allowed is None:
+        return None
+    if require_present and condition.get("Null", {}).get(LEADING_KEYS) != "false":
+        return None
+    return set(_as_list(allowed))
 
 
 def main(argv):
@@ -252,7 +290,7 @@ def main(argv):
         check(len(permitted) == 1, "%s may invoke ConfigFunction (Lambda permission for this rule only)" % rule_id)
 
     # IAM
-    for role_name, expected_ddb in EXPECTED_DYNAMODB.items():
+    for role_name, expected_table in EXPECTED_TABLE_ACCESS.items():
         role = resources.get(role_name)
         check(role is not None and role["Type"] == "AWS::IAM::Role", "%s exists" % role_name)
         if role is None:
@@ -261,7 +299,7 @@ def main(argv):
         managed_text = json.dumps(managed)
         check(len(managed) == 1 and BASIC_EXECUTION_POLICY in managed_text,
               "%s: only managed policy is AWSLambdaBasicExecutionRole" % role_name)
-        ddb_actions, index_actions, kms_statements, other_actions = set(), set(), [], set()
+        table_access, index_access, kms_actions, other_actions = {}, {}, set(), set()
         for policy_name, statement in _allow_statements(role):
             actions = {a for a in _as_list(statement.get("Action", []))}
             effect = statement.get("Effect")
@@ -271,45 +309,78 @@ def main(argv):
             resource = statement.get("Resource")
             check(resource != "*" and "*" not in _as_list(resource),
                   "%s/%s: no Resource '*'" % (role_name, policy_name))
+            sid = statement.get("Sid", "?")
             for action in actions:
                 lowered = action.lower()
                 if lowered.startswith("dynamodb:"):
-                    if resource == STALE_INDEX_ARN:
-                        index_actions.add(action)
-                    else:
-                        ddb_actions.add(action)
-                        check(resource == TABLE_ARN,
-                              "%s: %s only on the connector table or its %s index (%s)"
-                              % (role_name, action, STALE_INDEX, json.dumps(resource)))
+                    on_index = resource == STALE_INDEX_ARN
+                    check(on_index or resource == TABLE_ARN,
+                          "%s: %s only on the connector table or its %s index (%s)"
+                          % (role_name, action, STALE_INDEX, json.dumps(resource)))
+                    # On the table, a request must name its partition key; for the index the
+                    # condition is kept without that demand (its key is stalePk, not pk).
+                    keys = _leading_keys(statement, require_present=not on_index)
+                    check(keys is not None,
+                          "%s/%s: %s is limited by ForAllValues:StringLike %s%s"
+                          % (role_name, sid, action, LEADING_KEYS, "" if on_index else " and Null=false"))
+                    access = index_access if on_index else table_access
+                    access.setdefault(action, set()).update(keys or {"<any partition>"})
                 elif lowered.startswith("kms:"):
-                    kms_statements.append((action, statement))
+                    kms_actions.add(action)
                 else:
                     other_actions.add(action)
-        check(ddb_actions == expected_ddb, "%s: DynamoDB actions %s" % (role_name, sorted(ddb_actions)))
-        expected_index = EXPECTED_INDEX_DYNAMODB[role_name]
-        check(index_actions == expected_index,
-              "%s: DynamoDB actions on the %s index %s (expected %s)"
-              % (role_name, STALE_INDEX, sorted(index_actions) or "none", sorted(expected_index) or "none"))
+        check(table_access == expected_table,
+              "%s: DynamoDB actions and partition keys on the table %s (expected %s)"
+              % (role_name, _describe(table_access), _describe(expected_table)))
+        expected_index = EXPECTED_INDEX_ACCESS[role_name]
+        check(index_access == expected_index,
+              "%s: DynamoDB actions and partition keys on the %s index %s (expected %s)"
+              % (role_name, STALE_INDEX, _describe(index_access), _describe(expected_index)))
         if not expected_index:
             index_mentions = [s for _, s in _allow_statements(role) if "/index/" in json.dumps(s.get("Resource"))]
             check(not index_mentions, "%s: no index resource at all" % role_name)
         check(not other_actions, "%s: no actions besides DynamoDB/KMS (%s)" % (role_name, sorted(other_actions) or "none"))
-        if role_name == "WebhookFunctionRole":
-            check(not kms_statements, "WebhookFunctionRole: has NO kms:* action (found %s)"
-                  % (sorted(a for a, _ in kms_statements) or "none"))
-        else:
-            kms_actions = {a for a, _ in kms_statements}
-            check(kms_actions == EXPECTED_CONFIG_KMS, "ConfigFunctionRole: KMS actions %s" % sorted(kms_actions))
-            for action, statement in kms_statements:
-                condition = statement.get("Condition", {}).get("ForAnyValue:StringEquals", {})
-                check(statement.get("Resource") == {"Fn::GetAtt": [KEY, "Arn"]},
-                      "ConfigFunctionRole: %s only on the secrets key" % action)
-                check(condition.get("kms:EncryptionContextKeys") in ("tenant", ["tenant"]),
-                      "ConfigFunctionRole: %s requires encryption context key 'tenant'" % action)
+        # Use of the secrets key is granted by its key policy alone (below), never by IAM.
+        check(not kms_actions, "%s: has NO kms:* action in IAM (found %s)" % (role_name, sorted(kms_actions) or "none"))
 
-    # Key policy denies the webhook role
+    # Key policy: administration separate from use; use by the config function only, bound to
+    # tenant and purpose; the webhook role denied everything.
     key_policy = resources[KEY]["Properties"]["KeyPolicy"]
-    denies = [s for s in _as_list(key_policy["Statement"]) if s.get("Effect") == "Deny"]
+    statements = _as_list(key_policy["Statement"])
+    allows = [s for s in statements if s.get("Effect") == "Allow"]
+    denies = [s for s in statements if s.get("Effect") == "Deny"]
+    config_role = {"Fn::GetAtt": ["ConfigFunctionRole", "Arn"]}
+    account_root = {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}
+    users = []
+    for statement in allows:
+        sid = statement.get("Sid", "?")
+        principal = statement.get("Principal", {})
+        check(principal != "*" and principal.get("AWS") not in ("*", None),
+              "SecretsKey/%s: names its principal (no '*')" % sid)
+        granted = _matches_any_list(statement, KEY_USE_ACTIONS)
+        if granted:
+            users.append((sid, statement, granted))
+    administrators = [s for s in allows if s.get("Principal", {}).get("AWS") == account_root]
+    check(len(administrators) == 1, "SecretsKey: one statement lets the account administer the key")
+    for statement in administrators:
+        check(not _matches_any_list(statement, KEY_USE_ACTIONS),
+              "SecretsKey/%s: the account's administrators get no use of the key (found %s)"
+              % (statement.get("Sid", "?"), sorted(_matches_any_list(statement, KEY_USE_ACTIONS)) or "none"))
+    check(len(users) == 1, "SecretsKey: exactly one statement allows using the key (%s)" % [u[0] for u in users])
+    for sid, statement, granted in users:
+        condition = statement.get("Condition", {})
+        check(statement.get("Principal", {}).get("AWS") == config_role,
+              "SecretsKey/%s: only ConfigFunctionRole may use the key" % sid)
+        check(granted == EXPECTED_KEY_USE and set(_as_list(statement.get("Action"))) == EXPECTED_KEY_USE,
+              "SecretsKey/%s: use is exactly %s (found %s)" % (sid, sorted(EXPECTED_KEY_USE), sorted(granted)))
+        context_keys = condition.get("ForAllValues:StringEquals", {}).get("kms:EncryptionContextKeys")
+        check(set(_as_list(context_keys or [])) == EXPECTED_CONTEXT_KEYS,
+              "SecretsKey/%s: encryption context keys limited to %s" % (sid, sorted(EXPECTED_CONTEXT_KEYS)))
+        check(condition.get("Null", {}).get("kms:EncryptionContext:tenant") == "false",
+              "SecretsKey/%s: encryption context must carry a tenant" % sid)
+        purposes = condition.get("StringEquals", {}).get("kms:EncryptionContext:purpose")
+        check(set(_as_list(purposes or [])) == EXPECTED_PURPOSES,
+              "SecretsKey/%s: encryption context must carry a purpose among %s" % (sid, sorted(EXPECTED_PURPOSES)))
     check(any(s.get("Principal", {}).get("AWS") == {"Fn::GetAtt": ["WebhookFunctionRole", "Arn"]}
               and s.get("Action") == "kms:*" for s in denies),
           "SecretsKey policy denies every KMS action to WebhookFunctionRole")
@@ -339,8 +410,9 @@ def main(argv):
     if failures:
         print("FAIL  %d of %d template checks failed" % (len(failures), len(failures) + len(passed)))
     else:
-        print("ok    all %d template checks passed (IAM least privilege, webhook has no KMS access, "
-              "flood protection, routes, schedule, env, table and index)" % len(passed))
+        print("ok    all %d template checks passed (IAM least privilege with partition-key conditions, key "
+              "policy separating administration from use, webhook has no KMS access, flood protection, routes, schedule, env, "
+              "table and index)" % len(passed))
     return 1 if failures else 0
 
 

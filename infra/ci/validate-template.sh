@@ -2,8 +2,8 @@
 # Validate template.yaml offline:
 #   1. cfn-lint (any error, warning or informational finding fails),
 #   2. the AWS SAM translator transform plus the security checks in sam_transform_check.py
-#      (least-privilege IAM, the webhook role has no KMS action, webhook flood protection, routes, sync
-#      schedule, env, table and index).
+#      (least-privilege IAM with partition-key conditions, a key policy separating administration from use,
+#      the webhook role has no KMS action, webhook flood protection, routes, sync schedule, env, table and index).
 # Usage: infra/ci/validate-template.sh [path/to/template.yaml]
 # Exit code 0 = valid; non-zero = a problem (the last line says which step failed).
 set -euo pipefail

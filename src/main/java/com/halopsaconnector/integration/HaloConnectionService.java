@@ -1,5 +1,8 @@
 package com.halopsaconnector.integration;
 
+import static com.halopsaconnector.store.SecretPurpose.CALLBACK_TOKEN;
+import static com.halopsaconnector.store.SecretPurpose.CLIENT_SECRET;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -67,7 +70,7 @@ public class HaloConnectionService {
         HaloAccessToken checked = checkedCredentials(tenant, command, existing);
         Instant now = Instant.now(clock);
         CallbackToken token = existing
-                .map(c -> CallbackToken.of(sealer.unseal(tenant, c.webhook().sealedCallbackToken())))
+                .map(c -> CallbackToken.of(sealer.unseal(tenant, CALLBACK_TOKEN, c.webhook().sealedCallbackToken())))
                 .orElseGet(CallbackToken::generate);
         Connection saved = existing
                 .map(current -> updated(current, command, checked, now))
@@ -80,7 +83,7 @@ public class HaloConnectionService {
     }
 
     private Connection created(String tenant, SaveCommand command, HaloAccessToken checked, CallbackToken token, Instant now) {
-        WebhookAccess webhook = new WebhookAccess(token.sha256Hex(), sealer.seal(tenant, token.value()),
+        WebhookAccess webhook = new WebhookAccess(token.sha256Hex(), sealer.seal(tenant, CALLBACK_TOKEN, token.value()),
                 webhookCredential(command.webhookAuth(), null));
         return new Connection(tenant, command.settings(), newSecret(tenant, command.clientSecret()), webhook,
                 Connection.STATUS_CONNECTED, now, now, WebhookActivity.NONE, SyncState.notStarted(1, now),
@@ -101,7 +104,7 @@ public class HaloConnectionService {
     }
 
     private SealedSecret newSecret(String tenant, String secret) {
-        return new SealedSecret(sealer.seal(tenant, secret), SecretHint.of(secret));
+        return new SealedSecret(sealer.seal(tenant, CLIENT_SECRET, secret), SecretHint.of(secret));
     }
 
     public void test(String tenant, SaveCommand command) {
@@ -112,13 +115,13 @@ public class HaloConnectionService {
     public ConnectionWithToken find(String tenant) {
         Connection connection = store.find(tenant).orElseThrow(() -> new NotFoundProblem(NO_CONNECTION));
         return new ConnectionWithToken(connection,
-                CallbackToken.of(sealer.unseal(tenant, connection.webhook().sealedCallbackToken())));
+                CallbackToken.of(sealer.unseal(tenant, CALLBACK_TOKEN, connection.webhook().sealedCallbackToken())));
     }
 
     public ConnectionWithToken rotateCallbackToken(String tenant) {
         Connection current = store.find(tenant).orElseThrow(() -> new NotFoundProblem(NO_CONNECTION));
         CallbackToken token = CallbackToken.generate();
-        WebhookAccess webhook = new WebhookAccess(token.sha256Hex(), sealer.seal(tenant, token.value()),
+        WebhookAccess webhook = new WebhookAccess(token.sha256Hex(), sealer.seal(tenant, CALLBACK_TOKEN, token.value()),
                 current.webhook().credential());
         Connection rotated = current.withWebhook(webhook, Instant.now(clock));
         store.save(rotated, current.version(), current.webhook().callbackTokenHash(), false);
@@ -144,7 +147,7 @@ public class HaloConnectionService {
         urls.put("resourceUrl", command.resourceUrl());
         urlGuard.check(urls);
         String secret = command.clientSecret() != null
-                ? command.clientSecret() : sealer.unseal(tenant, existing.get().clientSecret().sealed());
+                ? command.clientSecret() : sealer.unseal(tenant, CLIENT_SECRET, existing.get().clientSecret().sealed());
         HaloCredentials credentials = command.settings().withSecret(secret);
         return haloCheck.verify(credentials);
     }

@@ -15,7 +15,6 @@ final class ConnectionAttributes {
     static final String WEBHOOK_AUTH_USERNAME = "webhookAuthUsername";
     static final String WEBHOOK_AUTH_SALT = "webhookAuthSalt";
     static final String WEBHOOK_AUTH_HASH = "webhookAuthHash";
-    static final String WEBHOOK_AUTH_ITERATIONS = "webhookAuthIterations";
     static final String STATUS = "status";
     static final String CONNECTED_AT = "connectedAt";
     static final String UPDATED_AT = "updatedAt";

@@ -4,6 +4,7 @@ import static com.halopsaconnector.store.ConnectionAttributes.CLIENT_SECRET_SEAL
 import static com.halopsaconnector.store.ConnectionAttributes.HALO_TOKEN_EXPIRES_AT;
 import static com.halopsaconnector.store.ConnectionAttributes.HALO_TOKEN_SEALED;
 import static com.halopsaconnector.store.ConnectionAttributes.SYNC;
+import static com.halopsaconnector.store.ConnectionAttributes.TENANT;
 import static com.halopsaconnector.store.ConnectionAttributes.VERSION;
 
 import java.util.ArrayList;
@@ -30,10 +31,16 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Reads and writes a tenant's connection together with its callback-token lookup item, always in
- * one transaction so the two never disagree. Writes are conditional on the version that was read.
+ * one transaction so the two never disagree. Writes are conditional on the version that was read,
+ * and a token item is only written or deleted while it is absent or names the same tenant.
  */
 @ApplicationScoped
 public class ConnectionStore {
+
+    /** The connection's write comes first in every transaction this class makes. */
+    private static final int CONNECTION_WRITE = 0;
+
+    private static final String ABSENT_OR_SAME_TENANT = "attribute_not_exists(#pk) OR #tenant = :tenant";
 
     @Inject
     DynamoDbClient dynamo;
@@ -59,16 +66,15 @@ public class ConnectionStore {
      * {@code startsNewSync} the connection's sync state is replaced and the tenant is due at once.
      *
      * @throws ConcurrentUpdateException when another request got there first
+     * @throws CallbackTokenClaimedException when the token's item names another tenant
      */
     public void save(Connection connection, long expectedVersion, String previousTokenHash, boolean startsNewSync) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(connectionUpdate(connection, expectedVersion, startsNewSync)).build());
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table.value())
-                .item(ConnectionItemMapper.tokenItem(connection)).build()).build());
+        writes.add(TransactWriteItem.builder().put(tokenItemPut(connection)).build());
         String currentTokenHash = connection.webhook().callbackTokenHash();
         if (previousTokenHash != null && !previousTokenHash.equals(currentTokenHash)) {
-            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table.value())
-                    .key(TableKeys.tokenKey(previousTokenHash)).build()).build());
+            writes.add(TransactWriteItem.builder().delete(tokenItemDelete(connection.tenant(), previousTokenHash)).build());
         }
         if (startsNewSync) {
             writes.add(TransactWriteItem.builder().put(dueList.entry(connection.tenant(), connection.updatedAt())).build());
@@ -89,8 +95,7 @@ public class ConnectionStore {
                         .expressionAttributeNames(Map.of("#v", VERSION))
                         .expressionAttributeValues(Map.of(":v", AttributeValues.n(connection.version())))
                         .build()).build(),
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table.value())
-                        .key(TableKeys.tokenKey(connection.webhook().callbackTokenHash())).build()).build(),
+                TransactWriteItem.builder().delete(tokenItemDelete(tenant, connection.webhook().callbackTokenHash())).build(),
                 TransactWriteItem.builder().delete(dueList.removal(tenant)).build(),
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table.value())
                         .key(TableKeys.syncLeaseKey(tenant)).build()).build()));
@@ -134,12 +139,32 @@ public class ConnectionStore {
         return update.toUpdate(table.value(), TableKeys.connectionKey(connection.tenant()), condition);
     }
 
+    private Put tokenItemPut(Connection connection) {
+        return Put.builder().tableName(table.value()).item(ConnectionItemMapper.tokenItem(connection))
+                .conditionExpression(ABSENT_OR_SAME_TENANT)
+                .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#tenant", TENANT))
+                .expressionAttributeValues(Map.of(":tenant", AttributeValues.s(connection.tenant())))
+                .build();
+    }
+
+    private Delete tokenItemDelete(String tenant, String tokenHash) {
+        return Delete.builder().tableName(table.value()).key(TableKeys.tokenKey(tokenHash))
+                .conditionExpression(ABSENT_OR_SAME_TENANT)
+                .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#tenant", TENANT))
+                .expressionAttributeValues(Map.of(":tenant", AttributeValues.s(tenant)))
+                .build();
+    }
+
     private void transact(List<TransactWriteItem> writes) {
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
         } catch (TransactionCanceledException e) {
-            if (firstItemFailedItsCondition(e)) {
+            if (failedItsCondition(e, CONNECTION_WRITE)) {
                 throw new ConcurrentUpdateException();
+            }
+            // Besides the connection's, only token-item writes carry a condition.
+            if (e.hasCancellationReasons() && e.cancellationReasons().stream().anyMatch(ConnectionStore::conditionFailed)) {
+                throw new CallbackTokenClaimedException();
             }
             throw new StoreUnavailableException("DynamoDB", e);
         } catch (SdkException e) {
@@ -147,8 +172,12 @@ public class ConnectionStore {
         }
     }
 
-    private static boolean firstItemFailedItsCondition(TransactionCanceledException e) {
+    private static boolean failedItsCondition(TransactionCanceledException e, int position) {
         List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+        return reasons != null && reasons.size() > position && conditionFailed(reasons.get(position));
+    }
+
+    private static boolean conditionFailed(CancellationReason reason) {
+        return "ConditionalCheckFailed".equals(reason.code());
     }
 }

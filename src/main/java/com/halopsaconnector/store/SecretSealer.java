@@ -17,21 +17,28 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
-import software.amazon.awssdk.services.kms.model.DecryptResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
+import software.amazon.awssdk.services.kms.model.IncorrectKeyException;
+import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 
 /**
  * Envelope encryption with KMS: a fresh data key per secret, AES-256-GCM locally, the encrypted
- * data key kept beside the ciphertext. The tenant is the KMS encryption context and the GCM AAD,
- * so a sealed value copied to another tenant's item cannot be opened.
+ * data key kept beside the ciphertext. The tenant and the secret's {@link SecretPurpose} are the
+ * KMS encryption context and the GCM AAD, so a sealed value copied to another tenant's item, or to
+ * another attribute of the same item, cannot be opened.
+ *
+ * <p>Format {@code v2.<encrypted data key>.<iv>.<ciphertext>} (base64). Format {@code v1} bound the
+ * tenant only; it was never deployed, so it is refused like any unknown format.
  */
 @ApplicationScoped
 public class SecretSealer {
 
-    static final String CONTEXT_KEY = "tenant";
-    private static final String FORMAT_PREFIX = "v1";
+    static final String TENANT_KEY = "tenant";
+    static final String PURPOSE_KEY = "purpose";
+    static final String FORMAT_PREFIX = "v2";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -42,14 +49,14 @@ public class SecretSealer {
     @ConfigProperty(name = "connector.kms-key-id")
     String keyId;
 
-    public String seal(String tenant, String plaintext) {
+    public String seal(String tenant, SecretPurpose purpose, String plaintext) {
         GenerateDataKeyResponse dataKey = AwsCalls.guarded("KMS", () -> kms.generateDataKey(r -> r.keyId(keyId)
-                .keySpec(DataKeySpec.AES_256).encryptionContext(context(tenant))));
+                .keySpec(DataKeySpec.AES_256).encryptionContext(context(tenant, purpose))));
         byte[] key = dataKey.plaintext().asByteArray();
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            byte[] ciphertext = aesGcm(Cipher.ENCRYPT_MODE, key, iv, tenant)
+            byte[] ciphertext = aesGcm(Cipher.ENCRYPT_MODE, key, iv, tenant, purpose)
                     .doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             Base64.Encoder b64 = Base64.getEncoder();
             return String.join(".", FORMAT_PREFIX, b64.encodeToString(dataKey.ciphertextBlob().asByteArray()),
@@ -61,34 +68,64 @@ public class SecretSealer {
         }
     }
 
-    public String unseal(String tenant, String sealed) {
+    /**
+     * @throws SealedValueUnreadableException when {@code sealed} was not sealed for this tenant and
+     *         purpose by this format, or was altered
+     * @throws StoreUnavailableException when KMS could not be asked
+     */
+    public String unseal(String tenant, SecretPurpose purpose, String sealed) {
         String[] parts = sealed.split("\\.");
         if (parts.length != 4 || !FORMAT_PREFIX.equals(parts[0])) {
-            throw new IllegalStateException("Sealed value has an unknown format");
+            throw new SealedValueUnreadableException(purpose, null);
         }
-        Base64.Decoder b64 = Base64.getDecoder();
-        byte[] encryptedKey = b64.decode(parts[1]);
-        DecryptResponse decrypted = AwsCalls.guarded("KMS", () -> kms.decrypt(r -> r.keyId(keyId)
-                .ciphertextBlob(SdkBytes.fromByteArray(encryptedKey)).encryptionContext(context(tenant))));
-        byte[] key = decrypted.plaintext().asByteArray();
+        byte[] encryptedKey;
+        byte[] iv;
+        byte[] ciphertext;
         try {
-            byte[] plaintext = aesGcm(Cipher.DECRYPT_MODE, key, b64.decode(parts[2]), tenant).doFinal(b64.decode(parts[3]));
-            return new String(plaintext, StandardCharsets.UTF_8);
+            Base64.Decoder b64 = Base64.getDecoder();
+            encryptedKey = b64.decode(parts[1]);
+            iv = b64.decode(parts[2]);
+            ciphertext = b64.decode(parts[3]);
+        } catch (IllegalArgumentException notBase64) {
+            throw new SealedValueUnreadableException(purpose, notBase64);
+        }
+        byte[] key = dataKey(tenant, purpose, encryptedKey);
+        try {
+            return new String(aesGcm(Cipher.DECRYPT_MODE, key, iv, tenant, purpose).doFinal(ciphertext),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Sealed value failed authentication", e);
+            throw new SealedValueUnreadableException(purpose, e);
         } finally {
             Arrays.fill(key, (byte) 0);
         }
     }
 
-    private static Cipher aesGcm(int mode, byte[] key, byte[] iv, String tenant) throws GeneralSecurityException {
+    private byte[] dataKey(String tenant, SecretPurpose purpose, byte[] encryptedKey) {
+        try {
+            return kms.decrypt(r -> r.keyId(keyId).ciphertextBlob(SdkBytes.fromByteArray(encryptedKey))
+                    .encryptionContext(context(tenant, purpose))).plaintext().asByteArray();
+        } catch (InvalidCiphertextException | IncorrectKeyException refused) {
+            // KMS's answer when the encryption context differs from the one the data key was made with.
+            throw new SealedValueUnreadableException(purpose, refused);
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("KMS", e);
+        }
+    }
+
+    private static Cipher aesGcm(int mode, byte[] key, byte[] iv, String tenant, SecretPurpose purpose)
+            throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
-        cipher.updateAAD(tenant.getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD(aad(tenant, purpose));
         return cipher;
     }
 
-    private static Map<String, String> context(String tenant) {
-        return Map.of(CONTEXT_KEY, tenant);
+    /** Unambiguous because neither the format prefix nor a purpose value contains '/'. */
+    private static byte[] aad(String tenant, SecretPurpose purpose) {
+        return (FORMAT_PREFIX + "/" + purpose.contextValue() + "/" + tenant).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> context(String tenant, SecretPurpose purpose) {
+        return Map.of(TENANT_KEY, tenant, PURPOSE_KEY, purpose.contextValue());
     }
 }

@@ -1,7 +1,6 @@
 package com.halopsaconnector.store;
 
 import static com.halopsaconnector.store.ConnectionAttributes.WEBHOOK_AUTH_HASH;
-import static com.halopsaconnector.store.ConnectionAttributes.WEBHOOK_AUTH_ITERATIONS;
 import static com.halopsaconnector.store.ConnectionAttributes.WEBHOOK_AUTH_SALT;
 import static com.halopsaconnector.store.ConnectionAttributes.WEBHOOK_AUTH_USERNAME;
 
@@ -13,11 +12,13 @@ import com.halopsaconnector.domain.WebhookCredential;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads and writes the webhook Basic-auth hash, kept on both the connection and the token item. */
+/**
+ * Reads and writes the webhook Basic-auth hash, kept on both the connection and the token item. The
+ * PBKDF2 work factor is not stored: {@link WebhookCredential#ITERATIONS} is the only one.
+ */
 final class WebhookCredentialAttributes {
 
-    static final List<String> NAMES = List.of(WEBHOOK_AUTH_USERNAME, WEBHOOK_AUTH_SALT, WEBHOOK_AUTH_HASH,
-            WEBHOOK_AUTH_ITERATIONS);
+    static final List<String> NAMES = List.of(WEBHOOK_AUTH_USERNAME, WEBHOOK_AUTH_SALT, WEBHOOK_AUTH_HASH);
 
     private WebhookCredentialAttributes() {
     }
@@ -28,7 +29,6 @@ final class WebhookCredentialAttributes {
             attributes.put(WEBHOOK_AUTH_USERNAME, AttributeValues.s(credential.username()));
             attributes.put(WEBHOOK_AUTH_SALT, AttributeValues.b(credential.salt()));
             attributes.put(WEBHOOK_AUTH_HASH, AttributeValues.b(credential.passwordHash()));
-            attributes.put(WEBHOOK_AUTH_ITERATIONS, AttributeValues.n(credential.iterations()));
         }
         return attributes;
     }
@@ -39,7 +39,6 @@ final class WebhookCredentialAttributes {
             return null;
         }
         return new WebhookCredential(username, AttributeValues.bytes(item, WEBHOOK_AUTH_SALT),
-                AttributeValues.bytes(item, WEBHOOK_AUTH_HASH),
-                (int) AttributeValues.number(item, WEBHOOK_AUTH_ITERATIONS));
+                AttributeValues.bytes(item, WEBHOOK_AUTH_HASH));
     }
 }

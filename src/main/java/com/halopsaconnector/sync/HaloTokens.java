@@ -1,5 +1,7 @@
 package com.halopsaconnector.sync;
 
+import static com.halopsaconnector.store.SecretPurpose.HALO_TOKEN;
+
 import java.time.Clock;
 import java.time.Duration;
 
@@ -38,7 +40,8 @@ public class HaloTokens {
     public HaloAccessToken usable(Connection connection, HaloCredentials credentials) {
         SealedHaloToken stored = connection.haloToken();
         if (stored != null && stored.expiresAt().minus(REUSE_MARGIN).isAfter(clock.instant())) {
-            return new HaloAccessToken(sealer.unseal(connection.tenant(), stored.sealed()), stored.expiresAt());
+            String value = sealer.unseal(connection.tenant(), HALO_TOKEN, stored.sealed());
+            return new HaloAccessToken(value, stored.expiresAt());
         }
         return fresh(connection, credentials);
     }
@@ -51,6 +54,6 @@ public class HaloTokens {
     }
 
     public SealedHaloToken seal(String tenant, HaloAccessToken token) {
-        return new SealedHaloToken(sealer.seal(tenant, token.value()), token.expiresAt());
+        return new SealedHaloToken(sealer.seal(tenant, HALO_TOKEN, token.value()), token.expiresAt());
     }
 }

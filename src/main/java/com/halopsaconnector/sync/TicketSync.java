@@ -1,5 +1,7 @@
 package com.halopsaconnector.sync;
 
+import static com.halopsaconnector.store.SecretPurpose.CLIENT_SECRET;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,8 +69,8 @@ public class TicketSync {
         String tenant = connection.tenant();
         SyncState state = connection.sync().started(clock.instant());
         states.saveProgress(tenant, state);
-        HaloSession halo = new HaloSession(connection,
-                connection.halo().withSecret(sealer.unseal(tenant, connection.clientSecret().sealed())), tokens, reader);
+        String clientSecret = sealer.unseal(tenant, CLIENT_SECRET, connection.clientSecret().sealed());
+        HaloSession halo = new HaloSession(connection, connection.halo().withSecret(clientSecret), tokens, reader);
         Duration longestStep = MIN_STEP;
         try {
             while (true) {

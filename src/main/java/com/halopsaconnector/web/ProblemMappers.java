@@ -13,6 +13,7 @@ import com.halopsaconnector.halo.HaloPermissionDeniedException;
 import com.halopsaconnector.halo.HaloRateLimitedException;
 import com.halopsaconnector.halo.HaloUnreachableException;
 import com.halopsaconnector.store.ConcurrentUpdateException;
+import com.halopsaconnector.store.SealedValueUnreadableException;
 import com.halopsaconnector.store.StoreUnavailableException;
 
 import io.quarkus.security.AuthenticationCompletionException;
@@ -68,6 +69,14 @@ public class ProblemMappers {
         LOG.errorf("Storage unavailable: %s", e.getMessage());
         return ProblemResponses.builder(Problem.of(ProblemType.STORAGE_UNAVAILABLE,
                 "Storage is temporarily unavailable; nothing was lost, please retry.")).header(HttpHeaders.RETRY_AFTER, 5).build();
+    }
+
+    @ServerExceptionMapper
+    public Response sealedValueUnreadable(SealedValueUnreadableException e) {
+        LOG.errorf("The stored %s failed its integrity check (moved, altered or of an unknown format); it was not used",
+                e.purpose().contextValue());
+        return ProblemResponses.of(ProblemType.STORED_SECRET_UNREADABLE, "A secret stored for this connection failed its "
+                + "integrity check and was not used. Remove the connection and save it again.");
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, AuthenticationCompletionException.class,

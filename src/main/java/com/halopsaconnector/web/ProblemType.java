@@ -15,6 +15,7 @@ public enum ProblemType {
     HALO_CREDENTIALS_REJECTED("halo-credentials-rejected", "Halo rejected the credentials", 422),
     HALO_PERMISSION_DENIED("halo-permission-denied", "Halo denied access to tickets", 422),
     INTERNAL("internal-error", "Internal error", 500),
+    STORED_SECRET_UNREADABLE("stored-secret-unreadable", "A stored secret cannot be read", 500),
     HALO_UNREACHABLE("halo-unreachable", "Halo could not be reached", 502),
     HALO_RATE_LIMITED("halo-rate-limited", "Halo is rate-limiting requests", 503),
     STORAGE_UNAVAILABLE("storage-unavailable", "Storage temporarily unavailable", 503);

@@ -11,6 +11,7 @@ import org.jboss.logging.MDC;
 
 import com.halopsaconnector.domain.CallbackToken;
 import com.halopsaconnector.domain.CallbackTokenOwner;
+import com.halopsaconnector.domain.WebhookCredential;
 import com.halopsaconnector.store.CallbackTokenLookup;
 import com.halopsaconnector.web.RequestLogContext;
 
@@ -29,6 +30,9 @@ public class WebhookAccessCheck {
 
     @Inject
     CallbackTokenLookup tokens;
+
+    @Inject
+    VerifiedCredentials verified;
 
     /**
      * @throws UnknownCallbackTokenException when no tenant owns the token
@@ -53,8 +57,19 @@ public class WebhookAccessCheck {
         return owner.tenant();
     }
 
-    private static boolean credentialsMatch(CallbackTokenOwner owner, String authorizationHeader) {
+    private boolean credentialsMatch(CallbackTokenOwner owner, String authorizationHeader) {
+        if (authorizationHeader == null) {
+            return false;
+        }
+        WebhookCredential expected = owner.webhookCredential();
+        if (verified.contains(expected, authorizationHeader)) {
+            return true;
+        }
         Optional<BasicCredentials> given = BasicCredentials.fromHeader(authorizationHeader);
-        return given.isPresent() && owner.webhookCredential().matches(given.get().username(), given.get().password());
+        boolean matches = given.isPresent() && expected.matches(given.get().username(), given.get().password());
+        if (matches) {
+            verified.remember(expected, authorizationHeader);
+        }
+        return matches;
     }
 }

@@ -2,6 +2,9 @@ package com.halopsaconnector.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
 import org.junit.jupiter.api.Test;
 
 class WebhookCredentialTest {
@@ -21,5 +24,14 @@ class WebhookCredentialTest {
         assertThat(new String(credential.passwordHash(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("correct");
         assertThat(credential.toString()).doesNotContain("correct horse");
         assertThat(WebhookCredential.create("halo", "correct horse").salt()).isNotEqualTo(credential.salt());
+    }
+
+    @Test
+    void hashesWithPbkdf2HmacSha256AtOwaspStrength() throws Exception {
+        WebhookCredential credential = WebhookCredential.create("halo", "correct horse");
+        byte[] expected = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec("correct horse".toCharArray(), credential.salt(), 600_000, 256)).getEncoded();
+
+        assertThat(credential.passwordHash()).isEqualTo(expected);
     }
 }
