@@ -17,6 +17,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import com.halopsaconnector.domain.Connection;
@@ -33,6 +40,7 @@ import io.quarkus.security.Authenticated;
 
 /** The config function's API: the platform UI's "Halo PSA" integration page calls these. */
 @Path("/v1/integrations/halo")
+@Tag(name = "Halo connection")
 @Produces(MediaType.APPLICATION_JSON)
 public class HaloIntegrationResource {
 
@@ -69,6 +77,19 @@ public class HaloIntegrationResource {
      * Save And Sync: checks the credentials with Halo, stores them, then syncs for a few seconds;
      * background runs continue a sync that needs longer.
      */
+    @Operation(summary = "Save And Sync", description = "Trims and checks the values, gets a Halo token and reads one row of "
+            + "tickets, and only then stores the connection (the secret sealed with KMS); the callback token is made on the "
+            + "first save and kept after. Then syncs tickets for up to 5 s; the schedule continues a longer sync.")
+    @RequestBody(ref = "SaveRequest")
+    @APIResponse(responseCode = "200", description = "Saved; the view with the webhook URL and the sync's progress.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConnectionView.class), examples = @ExampleObject(name = "connection", ref = "ConnectionView")))
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "ConcurrentUpdate")
+    @APIResponse(responseCode = "422", ref = "HaloRefused")
+    @APIResponse(responseCode = "502", ref = "HaloUnreachable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @PUT
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
     @Consumes(MediaType.WILDCARD)
@@ -79,6 +100,16 @@ public class HaloIntegrationResource {
     }
 
     /** Runs the tenant's sync now, within API Gateway's time; 409 while another run holds it. */
+    @Operation(summary = "Run the ticket sync now", description = "Continues or starts the tenant's sync for up to 25 s "
+            + "(API Gateway cuts at 29 s) and answers its state.")
+    @APIResponse(responseCode = "200", description = "The sync state after this run.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncView.class),
+            examples = @ExampleObject(name = "synced", ref = "SyncState")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "SyncRunning")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("/sync")
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
@@ -87,6 +118,17 @@ public class HaloIntegrationResource {
                 .orElseThrow(() -> new NotFoundProblem(HaloConnectionService.NO_CONNECTION));
     }
 
+    @Operation(summary = "Test Halo credentials", description = "The same body and checks as Save And Sync; stores nothing. "
+            + "Without clientSecret the stored one is tested.")
+    @RequestBody(ref = "SaveRequest")
+    @APIResponse(responseCode = "200", description = "Halo accepted the credentials and allows reading tickets.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Ok")))
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "422", ref = "HaloRefused")
+    @APIResponse(responseCode = "502", ref = "HaloUnreachable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("/test")
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
@@ -96,12 +138,26 @@ public class HaloIntegrationResource {
         return Map.of("ok", true);
     }
 
+    @Operation(summary = "Show the connection", description = "Any valid token of the tenant may read; the secret is masked.")
+    @APIResponse(responseCode = "200", description = "The tenant's connection.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConnectionView.class), examples = @ExampleObject(name = "connection", ref = "ConnectionView")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Authenticated
     public ConnectionView show() {
         return view(connections.find(tenant.id()));
     }
 
+    @Operation(summary = "Rotate the webhook URL", description = "Makes a new callback token; the old URL answers 404 at once.")
+    @APIResponse(responseCode = "200", description = "The connection with its new webhook URL.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConnectionView.class), examples = @ExampleObject(name = "connection", ref = "ConnectionView")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "ConcurrentUpdate")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("/rotate-webhook-url")
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
@@ -109,6 +165,12 @@ public class HaloIntegrationResource {
         return view(connections.rotateCallbackToken(tenant.id()));
     }
 
+    @Operation(summary = "Disconnect", description = "Removes the credentials, the callback token and the sync state; "
+            + "idempotent. Tickets already stored stay.")
+    @APIResponse(responseCode = "204", description = "Removed, or there was nothing to remove.")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @DELETE
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
     public Response delete() {

@@ -15,6 +15,11 @@ public class FunctionRole {
     static final String WEBHOOK_PREFIX = "/v1/webhooks/";
     /** The schedule's entry point; API Gateway has no route to it. */
     static final String INTERNAL_PREFIX = "/internal/";
+    /** The settings page's files; the page itself is at {@code /}. Both exist only while {@code connector.ui.enabled}. */
+    public static final String SETTINGS_PAGE_FILES = "settings-page";
+
+    @ConfigProperty(name = "connector.ui.enabled", defaultValue = "false")
+    boolean settingsPageEnabled;
 
     @ConfigProperty(name = "connector.function")
     String function;
@@ -26,10 +31,15 @@ public class FunctionRole {
     boolean serves(String path) {
         String normalized = path.startsWith("/") ? path : "/" + path;
         return switch (function) {
-            case "config" -> normalized.startsWith(CONFIG_PREFIX) || normalized.startsWith(INTERNAL_PREFIX);
+            case "config" -> normalized.startsWith(CONFIG_PREFIX) || normalized.startsWith(INTERNAL_PREFIX)
+                    || settingsPageEnabled && isSettingsPage(normalized);
             case "webhook" -> normalized.startsWith(WEBHOOK_PREFIX);
-            case "all" -> true;
+            case "all" -> settingsPageEnabled || !isSettingsPage(normalized);
             default -> throw new IllegalStateException("connector.function must be config, webhook or all");
         };
+    }
+
+    private static boolean isSettingsPage(String path) {
+        return path.equals("/") || path.startsWith("/" + SETTINGS_PAGE_FILES + "/");
     }
 }
