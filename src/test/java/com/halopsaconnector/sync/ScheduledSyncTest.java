@@ -46,7 +46,7 @@ class ScheduledSyncTest {
 
     @BeforeEach
     void setUp() {
-        halo = FakeHalo.start();
+        halo = FakeHalo.start(IsolatedSyncProfile.PAGE_SIZE);
         tenant = "tenant-" + UUID.randomUUID();
     }
 
@@ -58,7 +58,8 @@ class ScheduledSyncTest {
 
     @Test
     void theTemplatesScheduledEvent_continuesAnUnfinishedFirstSyncToTheEnd() throws Exception {
-        halo.openTickets(250, "2026-11-20T10:00:00");
+        // Pages of 10, 10 and 5, then the closed pass: with Save's 2 requests exactly the budget of 6.
+        halo.openTickets(25, "2026-11-20T10:00:00");
         SyncApi.save(tenant, halo).statusCode(200).body("sync.complete", equalTo(false));
 
         JsonNode answer = invoke(TemplateSchedule.scheduledSyncEvent());
@@ -68,13 +69,13 @@ class ScheduledSyncTest {
         SyncApi.show(tenant).statusCode(200)
                 .body("sync.complete", equalTo(true))
                 .body("sync.state", equalTo("idle"))
-                .body("sync.ticketsSynced", equalTo(250));
-        assertThat(SyncApi.tickets(table, tenant)).hasSize(250);
+                .body("sync.ticketsSynced", equalTo(25));
+        assertThat(SyncApi.tickets(table, tenant)).hasSize(25);
     }
 
     @Test
     void theScheduledEntryPoint_refusesAnEventThatCameThroughApiGateway() throws Exception {
-        halo.openTickets(250, "2026-11-20T10:00:00");
+        halo.openTickets(25, "2026-11-20T10:00:00");
         SyncApi.save(tenant, halo).statusCode(200).body("sync.complete", equalTo(false));
         ObjectNode event = (ObjectNode) json.readTree(TemplateSchedule.scheduledSyncEvent());
         ((ObjectNode) event.path("requestContext")).put("apiId", "abc123");

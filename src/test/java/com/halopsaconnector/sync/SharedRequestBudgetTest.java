@@ -38,7 +38,7 @@ class SharedRequestBudgetTest {
 
     @BeforeEach
     void setUp() {
-        halo = FakeHalo.start().openTickets(1000, "2026-11-20T10:00:00");
+        halo = FakeHalo.start(IsolatedSyncProfile.PAGE_SIZE).openTickets(1000, "2026-11-20T10:00:00");
         serialisedStore = SerialisedStore.start();
     }
 
@@ -68,7 +68,7 @@ class SharedRequestBudgetTest {
             threads.shutdownNow();
         }
 
-        // Save's check takes 2 requests per tenant; 1,000 tickets take 11 more each; the instance allows 12 in all.
+        // Save's check takes 2 requests per tenant; 1,000 tickets take 101 more each; the instance allows 6 in all.
         assertThat(halo.requestCount()).isEqualTo(IsolatedSyncProfile.BUDGET);
         for (String tenant : List.of(first, second)) {
             SyncApi.show(tenant).statusCode(200)

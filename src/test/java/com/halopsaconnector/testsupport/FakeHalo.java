@@ -28,23 +28,31 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  */
 public final class FakeHalo implements AutoCloseable {
 
+    /** What the sync asks for by default (connector.sync.page-size). */
     public static final int PAGE_SIZE = 100;
     public static final String TICKETS = "/api/Tickets";
 
     private final WireMockServer server;
     /** Kept: a stopped server no longer tells its port, and tests clean up after stopping it. */
     private final int port;
+    private final int pageSize;
 
-    private FakeHalo(WireMockServer server) {
+    private FakeHalo(WireMockServer server, int pageSize) {
         this.server = server;
         this.port = server.port();
+        this.pageSize = pageSize;
     }
 
     /** Started with a token endpoint that accepts any client and a probe answer for Save's check. */
     public static FakeHalo start() {
+        return start(PAGE_SIZE);
+    }
+
+    /** Serving pages of {@code pageSize}, which must match the connector's {@code connector.sync.page-size}. */
+    public static FakeHalo start(int pageSize) {
         WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        FakeHalo halo = new FakeHalo(server);
+        FakeHalo halo = new FakeHalo(server, pageSize);
         server.stubFor(post(urlPathEqualTo("/auth/token")).willReturn(HaloStubs.json(200,
                 "{\"access_token\":\"fake-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
         server.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("page_size", equalTo("1"))
@@ -77,7 +85,7 @@ public final class FakeHalo implements AutoCloseable {
         return server;
     }
 
-    /** Open tickets with ids 1..count, in pages of {@link #PAGE_SIZE}. */
+    /** Open tickets with ids 1..count, in pages of this Halo's page size. */
     public FakeHalo openTickets(int count, String lastUpdate) {
         List<String> all = new ArrayList<>();
         for (int id = 1; id <= count; id++) {
@@ -123,7 +131,7 @@ public final class FakeHalo implements AutoCloseable {
 
     public List<LoggedRequest> listingRequests() {
         return server.findAll(getRequestedFor(urlPathEqualTo(TICKETS)).withQueryParam("page_size", equalTo(
-                Integer.toString(PAGE_SIZE))));
+                Integer.toString(pageSize))));
     }
 
     public List<LoggedRequest> tokenRequests() {
@@ -149,17 +157,17 @@ public final class FakeHalo implements AutoCloseable {
         return "{\"record_count\":" + recordCount + ",\"tickets\":[" + String.join(",", tickets) + "]}";
     }
 
-    private static MappingBuilder listing(String filter, String value) {
-        return get(urlPathEqualTo(TICKETS)).withQueryParam("page_size", equalTo(Integer.toString(PAGE_SIZE)))
+    private MappingBuilder listing(String filter, String value) {
+        return get(urlPathEqualTo(TICKETS)).withQueryParam("page_size", equalTo(Integer.toString(pageSize)))
                 .withQueryParam(filter, equalTo(value));
     }
 
     /** Page n of {@code all}; any page past the end answers with the last page again, as some Halo versions do. */
     private FakeHalo pages(Supplier<MappingBuilder> listing, List<String> all, Map<Integer, Integer> delays) {
-        int pageCount = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pageCount = Math.max(1, (all.size() + pageSize - 1) / pageSize);
         Map<Integer, List<String>> pages = new LinkedHashMap<>();
         for (int page = 1; page <= pageCount; page++) {
-            pages.put(page, all.subList((page - 1) * PAGE_SIZE, Math.min(all.size(), page * PAGE_SIZE)));
+            pages.put(page, all.subList((page - 1) * pageSize, Math.min(all.size(), page * pageSize)));
         }
         server.stubFor(listing.get().withQueryParam("page_no", matching("\\d+")).atPriority(9)
                 .willReturn(HaloStubs.json(200, page(pages.get(pageCount), all.size()))));
