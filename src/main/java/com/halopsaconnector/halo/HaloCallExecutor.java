@@ -1,20 +1,12 @@
 package com.halopsaconnector.halo;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-
-import javax.net.ssl.SSLException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
@@ -24,8 +16,7 @@ import com.halopsaconnector.domain.HaloRequestsPausedException;
 /**
  * Runs one call to a Halo instance: takes a request from the instance's shared budget first, and
  * after a 429 pauses every caller of that instance until Halo's {@code Retry-After} has passed. A
- * 429 ends the call instead of being retried here, so Halo never sees a tight retry loop. Transport
- * failures become {@link HaloUnreachableException}.
+ * 429 ends the call instead of being retried here, so Halo never sees a tight retry loop.
  */
 @ApplicationScoped
 public class HaloCallExecutor {
@@ -43,10 +34,10 @@ public class HaloCallExecutor {
 
     /**
      * @param instance the Halo instance the request counts against: {@code HaloCredentials.instance()}
-     * @param target what is being called, for messages: e.g. "the Auth URL"
      * @throws HaloRateLimitedException when the budget refuses the request (then nothing is sent) or Halo answers 429
+     * @throws HaloUnreachableException when Halo gave no HTTP answer
      */
-    public Response execute(String instance, String target, Supplier<Response> call) {
+    HaloReply execute(String instance, Supplier<HaloReply> call) {
         try {
             budget.take(instance);
         } catch (HaloRequestsPausedException paused) {
@@ -54,18 +45,15 @@ public class HaloCallExecutor {
                     paused.haloAsked() ? "Halo asked for a pause" : "the request budget is used up", paused.resumeAt());
             throw HaloRateLimitedException.from(paused, clock.instant());
         }
-        Response response = send(target, call);
-        if (response.getStatus() == 429) {
-            throw pauseAfter429(instance, response);
+        HaloReply reply = call.get();
+        if (reply.status() == 429) {
+            throw pauseAfter429(instance, reply);
         }
-        return response;
+        return reply;
     }
 
-    private HaloRateLimitedException pauseAfter429(String instance, Response response) {
-        Duration pause;
-        try (response) {
-            pause = RetryAfter.parse(response.getHeaderString(HttpHeaders.RETRY_AFTER)).orElse(PAUSE_WITHOUT_RETRY_AFTER);
-        }
+    private HaloRateLimitedException pauseAfter429(String instance, HaloReply reply) {
+        Duration pause = RetryAfter.parse(reply.header("Retry-After")).orElse(PAUSE_WITHOUT_RETRY_AFTER);
         if (pause.compareTo(SHORTEST_PAUSE) < 0) {
             pause = SHORTEST_PAUSE;
         }
@@ -74,31 +62,5 @@ public class HaloCallExecutor {
         LOG.warnf("Halo instance %s answered 429; no requests to it until %s", instance, resumeAt);
         budget.pauseUntil(instance, resumeAt);
         return HaloRateLimitedException.haloAsked(instance, resumeAt, now);
-    }
-
-    private static Response send(String target, Supplier<Response> call) {
-        try {
-            return call.get();
-        } catch (ProcessingException e) {
-            throw new HaloUnreachableException("Halo could not be reached at " + target + ": " + reason(e), e);
-        }
-    }
-
-    private static String reason(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnknownHostException) {
-                return "the host name does not resolve";
-            }
-            if (cause instanceof SSLException) {
-                return "the TLS handshake failed";
-            }
-            if (cause instanceof ConnectException) {
-                return "the connection was refused";
-            }
-            if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-                return "the request timed out";
-            }
-        }
-        return "the connection failed";
     }
 }

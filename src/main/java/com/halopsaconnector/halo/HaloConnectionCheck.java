@@ -1,8 +1,11 @@
 package com.halopsaconnector.halo;
 
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import com.halopsaconnector.domain.HaloCredentials;
 
@@ -17,7 +20,7 @@ public class HaloConnectionCheck {
     HaloTokenIssuer tokens;
 
     @Inject
-    HaloApiClients clients;
+    HaloHttp http;
 
     @Inject
     HaloCallExecutor executor;
@@ -44,10 +47,13 @@ public class HaloConnectionCheck {
     }
 
     private int probe(HaloCredentials credentials, HaloAccessToken token) {
-        try (HaloTicketsApi api = clients.tickets(credentials.resourceUrl());
-             Response response = executor.execute(credentials.instance(), "the Resource URL",
-                     () -> api.page(token.authorizationHeader(), true, 1, 1))) {
-            return response.getStatus();
-        }
+        Map<String, Object> onePage = new LinkedHashMap<>();
+        onePage.put("pageinate", true);
+        onePage.put("page_size", 1);
+        onePage.put("page_no", 1);
+        HaloRequest request = HaloRequest.get(HaloRequest.target(credentials.resourceUrl(), "/Tickets",
+                FormEncoding.encode(onePage)),
+                token.authorizationHeader(), ChronoUnit.FOREVER.getDuration());
+        return executor.execute(credentials.instance(), () -> http.send(request)).status();
     }
 }

@@ -3,11 +3,12 @@ package com.halopsaconnector.halo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Form;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,7 @@ public class HaloTokenIssuer {
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
     @Inject
-    HaloApiClients clients;
+    HaloHttp http;
 
     @Inject
     HaloCallExecutor executor;
@@ -33,31 +34,36 @@ public class HaloTokenIssuer {
 
     Clock clock = Clock.systemUTC();
 
+    /** Waits for Halo at most the configured timeouts. */
     public HaloAccessToken issue(HaloCredentials credentials) {
-        Form form = new Form()
-                .param("grant_type", "client_credentials")
-                .param("client_id", credentials.clientId())
-                .param("client_secret", credentials.clientSecret())
-                .param("scope", credentials.scope() == null || credentials.scope().isBlank()
-                        ? DEFAULT_SCOPE : credentials.scope());
-        String tenant = credentials.hasHaloTenant() ? credentials.haloTenant() : null;
-        try (HaloAuthApi api = clients.auth(credentials.authUrl());
-             Response response = executor.execute(credentials.instance(), "the Auth URL",
-                     () -> api.requestToken(tenant, form))) {
-            return toToken(response);
-        }
+        return issue(credentials, ChronoUnit.FOREVER.getDuration());
     }
 
-    private HaloAccessToken toToken(Response response) {
-        int status = response.getStatus();
+    /** Waits for Halo at most {@code maxWait}, or the configured timeouts when those are shorter. */
+    public HaloAccessToken issue(HaloCredentials credentials, Duration maxWait) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", credentials.clientId());
+        form.put("client_secret", credentials.clientSecret());
+        form.put("scope", credentials.scope() == null || credentials.scope().isBlank() ? DEFAULT_SCOPE : credentials.scope());
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("tenant", credentials.hasHaloTenant() ? credentials.haloTenant() : null);
+        HaloRequest request = HaloRequest.postForm(
+                HaloRequest.target(credentials.authUrl(), "/token", FormEncoding.encode(query)),
+                FormEncoding.encode(form), maxWait);
+        return toToken(executor.execute(credentials.instance(), () -> http.send(request)));
+    }
+
+    private HaloAccessToken toToken(HaloReply reply) {
+        int status = reply.status();
         if (status == 400 || status == 401) {
             throw new HaloCredentialsRejectedException("Halo refused the client id or secret"
-                    + HaloErrorCode.from(readJson(response)).map(code -> " (" + code + ")").orElse(""));
+                    + HaloErrorCode.from(readJson(reply)).map(code -> " (" + code + ")").orElse(""));
         }
         if (status != 200) {
             throw HaloStatus.unexpected("the Auth URL", status);
         }
-        JsonNode body = readJson(response);
+        JsonNode body = readJson(reply);
         String accessToken = body == null ? null : body.path("access_token").asText(null);
         if (accessToken == null || accessToken.isBlank()) {
             throw new HaloUnreachableException("The Auth URL answered without an access token; is it Halo's /auth URL?");
@@ -68,9 +74,9 @@ public class HaloTokenIssuer {
         return new HaloAccessToken(accessToken, Instant.now(clock).plus(usable));
     }
 
-    private JsonNode readJson(Response response) {
+    private JsonNode readJson(HaloReply reply) {
         try {
-            String text = response.readEntity(String.class);
+            String text = reply.body();
             return text == null || text.isBlank() ? null : json.readTree(text);
         } catch (Exception notJson) {
             return null;
