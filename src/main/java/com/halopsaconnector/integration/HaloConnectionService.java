@@ -19,6 +19,7 @@ import com.halopsaconnector.domain.InvalidInputException;
 import com.halopsaconnector.domain.SealedSecret;
 import com.halopsaconnector.domain.SecretHint;
 import com.halopsaconnector.domain.SyncState;
+import com.halopsaconnector.domain.UrlOrigin;
 import com.halopsaconnector.domain.WebhookAccess;
 import com.halopsaconnector.domain.WebhookActivity;
 import com.halopsaconnector.domain.WebhookCredential;
@@ -139,6 +140,10 @@ public class HaloConnectionService {
         if (command.clientSecret() == null && existing.isEmpty()) {
             throw new InvalidInputException("clientSecret", "is required when no connection is saved yet");
         }
+        if (command.clientSecret() == null && !sameOrigins(command.settings(), existing.get().halo())) {
+            throw new InvalidInputException("clientSecret",
+                    "send the client secret again when you change the Auth URL or Resource URL");
+        }
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("authUrl", command.authUrl());
         urls.put("resourceUrl", command.resourceUrl());
@@ -147,6 +152,18 @@ public class HaloConnectionService {
                 ? command.clientSecret() : sealer.unseal(tenant, existing.get().clientSecret().sealed());
         HaloCredentials credentials = command.settings().withSecret(secret);
         return haloCheck.verify(credentials);
+    }
+
+    /**
+     * A stored secret only ever goes to the scheme, host and port it was saved with. URLs that cannot
+     * be read count as the same here, so that the URL guard names them as the fields at fault.
+     */
+    private static boolean sameOrigins(HaloSettings typed, HaloSettings stored) {
+        return sameOrigin(typed.authUrl(), stored.authUrl()) && sameOrigin(typed.resourceUrl(), stored.resourceUrl());
+    }
+
+    private static boolean sameOrigin(String typed, String stored) {
+        return UrlOrigin.of(typed).isEmpty() || UrlOrigin.same(typed, stored);
     }
 
     private static WebhookCredential webhookCredential(WebhookAuthChange change, WebhookCredential current) {
