@@ -1,6 +1,5 @@
 package com.halopsaconnector.halo;
 
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,10 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.halopsaconnector.domain.HaloCredentials;
+import com.halopsaconnector.domain.RequestDeadline;
 
 /**
  * Proves credentials work end to end: a token, then one row of {@code GET /Tickets}. A 401 on the
- * probe gets one fresh token before giving up.
+ * probe gets one fresh token before giving up. Every call waits at most until the request's deadline.
  */
 @ApplicationScoped
 public class HaloConnectionCheck {
@@ -26,12 +26,12 @@ public class HaloConnectionCheck {
     HaloCallExecutor executor;
 
     /** @return the token that worked, for the caller to keep */
-    public HaloAccessToken verify(HaloCredentials credentials) {
-        HaloAccessToken token = tokens.issue(credentials);
-        int status = probe(credentials, token);
+    public HaloAccessToken verify(HaloCredentials credentials, RequestDeadline deadline) {
+        HaloAccessToken token = issue(credentials, deadline);
+        int status = probe(credentials, token, deadline);
         if (status == 401) {
-            token = tokens.issue(credentials);
-            status = probe(credentials, token);
+            token = issue(credentials, deadline);
+            status = probe(credentials, token, deadline);
         }
         if (status == 401) {
             throw new HaloCredentialsRejectedException("Halo issued a token but then refused it on /Tickets");
@@ -46,14 +46,20 @@ public class HaloConnectionCheck {
         return token;
     }
 
-    private int probe(HaloCredentials credentials, HaloAccessToken token) {
+    private HaloAccessToken issue(HaloCredentials credentials, RequestDeadline deadline) {
+        deadline.requireTimeLeft();
+        return tokens.issue(credentials, deadline.remaining());
+    }
+
+    private int probe(HaloCredentials credentials, HaloAccessToken token, RequestDeadline deadline) {
+        deadline.requireTimeLeft();
         Map<String, Object> onePage = new LinkedHashMap<>();
         onePage.put("pageinate", true);
         onePage.put("page_size", 1);
         onePage.put("page_no", 1);
         HaloRequest request = HaloRequest.get(HaloRequest.target(credentials.resourceUrl(), "/Tickets",
                 FormEncoding.encode(onePage)),
-                token.authorizationHeader(), ChronoUnit.FOREVER.getDuration());
+                token.authorizationHeader(), deadline.remaining());
         return executor.execute(credentials.instance(), () -> http.send(request)).status();
     }
 }

@@ -13,9 +13,11 @@ import org.jboss.logging.Logger;
 
 import com.halopsaconnector.domain.CallbackToken;
 import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.DeadlinePassedException;
 import com.halopsaconnector.domain.HaloCredentials;
 import com.halopsaconnector.domain.HaloSettings;
 import com.halopsaconnector.domain.InvalidInputException;
+import com.halopsaconnector.domain.RequestDeadline;
 import com.halopsaconnector.domain.SealedSecret;
 import com.halopsaconnector.domain.SecretHint;
 import com.halopsaconnector.domain.SyncState;
@@ -25,6 +27,7 @@ import com.halopsaconnector.domain.WebhookActivity;
 import com.halopsaconnector.domain.WebhookCredential;
 import com.halopsaconnector.halo.HaloAccessToken;
 import com.halopsaconnector.halo.HaloConnectionCheck;
+import com.halopsaconnector.halo.HaloUnreachableException;
 import com.halopsaconnector.halo.HaloUrlGuard;
 import com.halopsaconnector.store.ConnectionStore;
 import com.halopsaconnector.store.SecretSealer;
@@ -63,9 +66,9 @@ public class HaloConnectionService {
      * Halo data, starts a new first sync; any other save keeps the sync where it is. The token the
      * check got from Halo is kept for the sync, so it need not ask for another.
      */
-    public ConnectionWithToken save(String tenant, SaveCommand command) {
+    public ConnectionWithToken save(String tenant, SaveCommand command, RequestDeadline deadline) {
         Optional<Connection> existing = store.find(tenant);
-        HaloAccessToken checked = checkedCredentials(tenant, command, existing);
+        HaloAccessToken checked = checkedCredentials(tenant, command, existing, deadline);
         Instant now = Instant.now(clock);
         CallbackToken token = existing
                 .map(c -> CallbackToken.of(sealer.unseal(tenant, c.webhook().sealedCallbackToken())))
@@ -74,6 +77,10 @@ public class HaloConnectionService {
                 .map(current -> updated(current, command, checked, now))
                 .orElseGet(() -> created(tenant, command, checked, token, now));
         boolean startsNewSync = existing.map(current -> current.sync().epoch() != saved.sync().epoch()).orElse(true);
+        if (deadline.hasPassed()) {
+            LOG.warn("Halo connection not saved: the request ran out of time before the write");
+            throw new DeadlinePassedException();
+        }
         store.save(saved, existing.map(Connection::version).orElse(0L),
                 existing.map(c -> c.webhook().callbackTokenHash()).orElse(null), startsNewSync);
         LOG.infof("Halo connection saved (version %d%s)", saved.version(), startsNewSync ? ", first sync starts" : "");
@@ -105,8 +112,8 @@ public class HaloConnectionService {
         return new SealedSecret(sealer.seal(tenant, secret), SecretHint.of(secret));
     }
 
-    public void test(String tenant, SaveCommand command) {
-        checkedCredentials(tenant, command, command.clientSecret() == null ? store.find(tenant) : Optional.empty());
+    public void test(String tenant, SaveCommand command, RequestDeadline deadline) {
+        checkedCredentials(tenant, command, command.clientSecret() == null ? store.find(tenant) : Optional.empty(), deadline);
         LOG.info("Halo connection test passed");
     }
 
@@ -136,7 +143,8 @@ public class HaloConnectionService {
     }
 
     /** @return the token Halo issued for the checked credentials */
-    private HaloAccessToken checkedCredentials(String tenant, SaveCommand command, Optional<Connection> existing) {
+    private HaloAccessToken checkedCredentials(String tenant, SaveCommand command, Optional<Connection> existing,
+                                               RequestDeadline deadline) {
         if (command.clientSecret() == null && existing.isEmpty()) {
             throw new InvalidInputException("clientSecret", "is required when no connection is saved yet");
         }
@@ -151,7 +159,14 @@ public class HaloConnectionService {
         String secret = command.clientSecret() != null
                 ? command.clientSecret() : sealer.unseal(tenant, existing.get().clientSecret().sealed());
         HaloCredentials credentials = command.settings().withSecret(secret);
-        return haloCheck.verify(credentials);
+        try {
+            return haloCheck.verify(credentials, deadline);
+        } catch (HaloUnreachableException e) {
+            if (deadline.hasPassed()) {
+                throw new DeadlinePassedException(e);
+            }
+            throw e;
+        }
     }
 
     /**

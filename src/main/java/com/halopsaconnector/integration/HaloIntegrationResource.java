@@ -1,5 +1,6 @@
 package com.halopsaconnector.integration;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 
 import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.RequestDeadline;
 import com.halopsaconnector.domain.SyncState;
 import com.halopsaconnector.security.CurrentTenant;
 import com.halopsaconnector.store.StoreUnavailableException;
@@ -28,6 +30,7 @@ import com.halopsaconnector.sync.SyncConfig;
 import com.halopsaconnector.sync.SyncDeadlines;
 import com.halopsaconnector.sync.SyncRunner;
 import com.halopsaconnector.web.NotFoundProblem;
+import com.halopsaconnector.web.RequestDeadlines;
 
 import io.quarkus.security.Authenticated;
 
@@ -59,6 +62,9 @@ public class HaloIntegrationResource {
     @Inject
     SyncConfig syncConfig;
 
+    @Inject
+    RequestDeadlines requestDeadlines;
+
     @Context
     UriInfo uri;
 
@@ -73,8 +79,9 @@ public class HaloIntegrationResource {
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
     @Consumes(MediaType.WILDCARD)
     public ConnectionView save(byte[] body) {
-        ConnectionWithToken saved = connections.save(tenant.id(), parser.parse(body));
-        SyncState sync = syncAfterSave(saved.connection());
+        RequestDeadline deadline = requestDeadlines.current();
+        ConnectionWithToken saved = connections.save(tenant.id(), parser.parse(body), deadline);
+        SyncState sync = syncAfterSave(saved.connection(), deadline);
         return ConnectionView.of(saved.connection(), sync, webhookUrls.forToken(saved.token(), uri, headers));
     }
 
@@ -92,7 +99,8 @@ public class HaloIntegrationResource {
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
     @Consumes(MediaType.WILDCARD)
     public Map<String, Boolean> test(byte[] body) {
-        connections.test(tenant.id(), parser.parse(body));
+        RequestDeadline deadline = requestDeadlines.current();
+        connections.test(tenant.id(), parser.parse(body), deadline);
         return Map.of("ok", true);
     }
 
@@ -116,10 +124,15 @@ public class HaloIntegrationResource {
         return Response.noContent().build();
     }
 
-    /** The save is stored whatever happens here: a sync that cannot run now is left to the schedule. */
-    private SyncState syncAfterSave(Connection saved) {
+    /**
+     * The save is stored whatever happens here: a sync that cannot run now is left to the schedule.
+     * It gets the save budget, or what is left of the request's time when that is less.
+     */
+    private SyncState syncAfterSave(Connection saved, RequestDeadline deadline) {
+        Duration budget = deadline.remaining().compareTo(syncConfig.saveBudget()) < 0
+                ? deadline.remaining() : syncConfig.saveBudget();
         try {
-            return syncs.run(saved.tenant(), deadlines.within(syncConfig.saveBudget())).orElse(saved.sync());
+            return syncs.run(saved.tenant(), deadlines.within(budget)).orElse(saved.sync());
         } catch (SyncAlreadyRunningException busy) {
             return saved.sync();
         } catch (StoreUnavailableException e) {
