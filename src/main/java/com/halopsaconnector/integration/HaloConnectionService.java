@@ -29,6 +29,7 @@ import com.halopsaconnector.halo.HaloAccessToken;
 import com.halopsaconnector.halo.HaloConnectionCheck;
 import com.halopsaconnector.halo.HaloUnreachableException;
 import com.halopsaconnector.halo.HaloUrlGuard;
+import com.halopsaconnector.store.ConcurrentUpdateException;
 import com.halopsaconnector.store.ConnectionStore;
 import com.halopsaconnector.store.SecretSealer;
 import com.halopsaconnector.sync.HaloTokens;
@@ -43,6 +44,7 @@ public class HaloConnectionService {
 
     private static final Logger LOG = Logger.getLogger(HaloConnectionService.class);
     static final String NO_CONNECTION = "No Halo connection is saved for this tenant.";
+    private static final int DELETE_ATTEMPTS = 5;
 
     @Inject
     ConnectionStore store;
@@ -134,11 +136,23 @@ public class HaloConnectionService {
         return new ConnectionWithToken(rotated, token);
     }
 
+    /** Idempotent; a rotate or save that changed the connection meanwhile is read again and deleted too. */
     public void delete(String tenant) {
-        Optional<Connection> current = store.find(tenant);
-        if (current.isPresent()) {
-            store.delete(current.get());
-            LOG.info("Halo connection deleted");
+        for (int attempt = 1; ; attempt++) {
+            Optional<Connection> current = store.find(tenant);
+            if (current.isEmpty()) {
+                return;
+            }
+            try {
+                store.delete(current.get());
+                LOG.info("Halo connection deleted");
+                return;
+            } catch (ConcurrentUpdateException changedMeanwhile) {
+                if (attempt == DELETE_ATTEMPTS) {
+                    throw changedMeanwhile;
+                }
+                LOG.info("Halo connection changed while being deleted; reading it again");
+            }
         }
     }
 
