@@ -2,6 +2,7 @@ package com.halopsaconnector.integration;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public class HaloConnectionService {
     public ConnectionWithToken save(String tenant, SaveCommand command, RequestDeadline deadline) {
         Optional<Connection> existing = store.find(tenant);
         HaloAccessToken checked = checkedCredentials(tenant, command, existing, deadline);
-        Instant now = Instant.now(clock);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         CallbackToken token = existing
                 .map(c -> CallbackToken.of(sealer.unseal(tenant, c.webhook().sealedCallbackToken())))
                 .orElseGet(CallbackToken::generate);
