@@ -12,11 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 
@@ -65,12 +62,6 @@ public class HaloIntegrationResource {
     @Inject
     RequestDeadlines requestDeadlines;
 
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
-
     /**
      * Save And Sync: checks the credentials with Halo, stores them, then syncs for a few seconds;
      * background runs continue a sync that needs longer.
@@ -82,7 +73,7 @@ public class HaloIntegrationResource {
         RequestDeadline deadline = requestDeadlines.current();
         ConnectionWithToken saved = connections.save(tenant.id(), parser.parse(body), deadline);
         SyncState sync = syncAfterSave(saved.connection(), deadline);
-        return ConnectionView.of(saved.connection(), sync, webhookUrls.forToken(saved.token(), uri, headers));
+        return ConnectionView.of(saved.connection(), sync, webhookUrls.forToken(saved.token()));
     }
 
     /** Runs the tenant's sync now, within API Gateway's time; 409 while another run holds it. */
@@ -142,6 +133,6 @@ public class HaloIntegrationResource {
     }
 
     private ConnectionView view(ConnectionWithToken saved) {
-        return ConnectionView.of(saved.connection(), webhookUrls.forToken(saved.token(), uri, headers));
+        return ConnectionView.of(saved.connection(), webhookUrls.forToken(saved.token()));
     }
 }
