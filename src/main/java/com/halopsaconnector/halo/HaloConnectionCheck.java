@@ -1,10 +1,8 @@
 package com.halopsaconnector.halo;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 
 import com.halopsaconnector.domain.HaloCredentials;
 import com.halopsaconnector.domain.RequestDeadline;
@@ -20,7 +18,7 @@ public class HaloConnectionCheck {
     HaloTokenIssuer tokens;
 
     @Inject
-    HaloHttp http;
+    HaloApiClients clients;
 
     @Inject
     HaloCallExecutor executor;
@@ -53,13 +51,10 @@ public class HaloConnectionCheck {
 
     private int probe(HaloCredentials credentials, HaloAccessToken token, RequestDeadline deadline) {
         deadline.requireTimeLeft();
-        Map<String, Object> onePage = new LinkedHashMap<>();
-        onePage.put("pageinate", true);
-        onePage.put("page_size", 1);
-        onePage.put("page_no", 1);
-        HaloRequest request = HaloRequest.get(HaloRequest.target(credentials.resourceUrl(), "/Tickets",
-                FormEncoding.encode(onePage)),
-                token.authorizationHeader(), deadline.remaining());
-        return executor.execute(credentials.instance(), () -> http.send(request)).status();
+        try (HaloTicketsApi api = clients.tickets(credentials.resourceUrl(), deadline.remaining());
+             Response response = executor.execute(credentials.instance(), HaloApiClients.baseUri(credentials.resourceUrl()),
+                     () -> api.page(token.authorizationHeader(), true, 1, 1))) {
+            return response.getStatus();
+        }
     }
 }

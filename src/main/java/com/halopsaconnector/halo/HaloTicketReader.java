@@ -1,16 +1,16 @@
 package com.halopsaconnector.halo;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +29,7 @@ public class HaloTicketReader {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Inject
-    HaloHttp http;
+    HaloApiClients clients;
 
     @Inject
     HaloCallExecutor executor;
@@ -42,41 +42,37 @@ public class HaloTicketReader {
 
     public HaloTicketPage page(HaloCredentials credentials, HaloAccessToken token, TicketQuery query, int pageNo,
                                int pageSize, Duration maxWait) {
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("pageinate", true);
-        filters.put("page_size", pageSize);
-        filters.put("page_no", pageNo);
-        filters.put("open_only", query.openOnly());
-        filters.put("closed_only", query.closedOnly());
-        filters.put("includeclosed", query.includeClosed());
-        filters.put("lastupdatefromdate", query.lastUpdateFrom() == null ? null : FILTER_TIME.format(query.lastUpdateFrom()));
-        HaloReply reply = send(credentials, HaloRequest.get(
-                HaloRequest.target(credentials.resourceUrl(), "/Tickets", FormEncoding.encode(filters)),
-                token.authorizationHeader(), maxWait));
-        requireSuccess(reply);
-        JsonNode rows = readJson(reply).path("tickets");
-        if (!rows.isArray()) {
-            throw new HaloUnreachableException("Halo answered the ticket list without tickets; check the Resource URL");
+        String from = query.lastUpdateFrom() == null ? null : FILTER_TIME.format(query.lastUpdateFrom());
+        try (HaloTicketsApi api = clients.tickets(credentials.resourceUrl(), maxWait);
+             Response response = executor.execute(credentials.instance(), resourceBase(credentials), () -> api.search(
+                     token.authorizationHeader(), true, pageSize, pageNo, query.openOnly(), query.closedOnly(),
+                     query.includeClosed(), from))) {
+            requireSuccess(response);
+            JsonNode rows = readJson(response).path("tickets");
+            if (!rows.isArray()) {
+                throw new HaloUnreachableException("Halo answered the ticket list without tickets; check the Resource URL");
+            }
+            List<HaloTicket> page = new ArrayList<>();
+            rows.forEach(row -> toTicket(row).ifPresent(page::add));
+            return new HaloTicketPage(page, rows.size());
         }
-        List<HaloTicket> page = new ArrayList<>();
-        rows.forEach(row -> toTicket(row).ifPresent(page::add));
-        return new HaloTicketPage(page, rows.size());
     }
 
     /** @return the ticket, or empty when Halo has no such ticket (404) */
     public Optional<HaloTicket> one(HaloCredentials credentials, HaloAccessToken token, String ticketId, Duration maxWait) {
-        HaloReply reply = send(credentials, HaloRequest.get(
-                HaloRequest.target(credentials.resourceUrl(), "/Tickets/" + FormEncoding.pathSegment(ticketId), null),
-                token.authorizationHeader(), maxWait));
-        if (reply.status() == 404) {
-            return Optional.empty();
+        try (HaloTicketsApi api = clients.tickets(credentials.resourceUrl(), maxWait);
+             Response response = executor.execute(credentials.instance(), resourceBase(credentials),
+                     () -> api.one(token.authorizationHeader(), ticketId))) {
+            if (response.getStatus() == 404) {
+                return Optional.empty();
+            }
+            requireSuccess(response);
+            return toTicket(readJson(response));
         }
-        requireSuccess(reply);
-        return toTicket(readJson(reply));
     }
 
-    private HaloReply send(HaloCredentials credentials, HaloRequest request) {
-        return executor.execute(credentials.instance(), () -> http.send(request));
+    private static URI resourceBase(HaloCredentials credentials) {
+        return HaloApiClients.baseUri(credentials.resourceUrl());
     }
 
     private Optional<HaloTicket> toTicket(JsonNode row) {
@@ -86,8 +82,8 @@ public class HaloTicketReader {
         return HaloTicketJson.id(row).map(id -> new HaloTicket(id, tickets.snapshot(row)));
     }
 
-    private static void requireSuccess(HaloReply reply) {
-        int status = reply.status();
+    private static void requireSuccess(Response response) {
+        int status = response.getStatus();
         if (status == 401) {
             throw new HaloTokenRefusedException();
         }
@@ -100,9 +96,9 @@ public class HaloTicketReader {
         }
     }
 
-    private JsonNode readJson(HaloReply reply) {
+    private JsonNode readJson(Response response) {
         try {
-            String text = reply.body();
+            String text = response.readEntity(String.class);
             JsonNode body = text == null ? null : json.readTree(text);
             if (body == null || body.isMissingNode()) {
                 throw new HaloUnreachableException("Halo answered " + TARGET + " with an empty body");

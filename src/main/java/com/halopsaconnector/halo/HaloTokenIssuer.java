@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,7 @@ public class HaloTokenIssuer {
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
     @Inject
-    HaloHttp http;
+    HaloApiClients clients;
 
     @Inject
     HaloCallExecutor executor;
@@ -41,29 +41,30 @@ public class HaloTokenIssuer {
 
     /** Waits for Halo at most {@code maxWait}, or the configured timeouts when those are shorter. */
     public HaloAccessToken issue(HaloCredentials credentials, Duration maxWait) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
-        form.put("client_id", credentials.clientId());
-        form.put("client_secret", credentials.clientSecret());
-        form.put("scope", credentials.scope() == null || credentials.scope().isBlank() ? DEFAULT_SCOPE : credentials.scope());
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("tenant", credentials.hasHaloTenant() ? credentials.haloTenant() : null);
-        HaloRequest request = HaloRequest.postForm(
-                HaloRequest.target(credentials.authUrl(), "/token", FormEncoding.encode(query)),
-                FormEncoding.encode(form), maxWait);
-        return toToken(executor.execute(credentials.instance(), () -> http.send(request)));
+        Form form = new Form()
+                .param("grant_type", "client_credentials")
+                .param("client_id", credentials.clientId())
+                .param("client_secret", credentials.clientSecret())
+                .param("scope", credentials.scope() == null || credentials.scope().isBlank()
+                        ? DEFAULT_SCOPE : credentials.scope());
+        String tenant = credentials.hasHaloTenant() ? credentials.haloTenant() : null;
+        try (HaloAuthApi api = clients.auth(credentials.authUrl(), maxWait);
+             Response response = executor.execute(credentials.instance(), HaloApiClients.baseUri(credentials.authUrl()),
+                     () -> api.requestToken(tenant, form))) {
+            return toToken(response);
+        }
     }
 
-    private HaloAccessToken toToken(HaloReply reply) {
-        int status = reply.status();
+    private HaloAccessToken toToken(Response response) {
+        int status = response.getStatus();
         if (status == 400 || status == 401) {
             throw new HaloCredentialsRejectedException("Halo refused the client id or secret"
-                    + HaloErrorCode.from(readJson(reply)).map(code -> " (" + code + ")").orElse(""));
+                    + HaloErrorCode.from(readJson(response)).map(code -> " (" + code + ")").orElse(""));
         }
         if (status != 200) {
             throw HaloStatus.unexpected("the Auth URL", status);
         }
-        JsonNode body = readJson(reply);
+        JsonNode body = readJson(response);
         String accessToken = body == null ? null : body.path("access_token").asText(null);
         if (accessToken == null || accessToken.isBlank()) {
             throw new HaloUnreachableException("The Auth URL answered without an access token; is it Halo's /auth URL?");
@@ -74,9 +75,9 @@ public class HaloTokenIssuer {
         return new HaloAccessToken(accessToken, Instant.now(clock).plus(usable));
     }
 
-    private JsonNode readJson(HaloReply reply) {
+    private JsonNode readJson(Response response) {
         try {
-            String text = reply.body();
+            String text = response.readEntity(String.class);
             return text == null || text.isBlank() ? null : json.readTree(text);
         } catch (Exception notJson) {
             return null;

@@ -26,9 +26,10 @@ import com.halopsaconnector.domain.InvalidInputException;
  * addresses (see {@link GlobalUnicast}). {@code connector.halo.allow-insecure-urls} lets http and
  * loopback through, for local runs and tests only.
  *
- * <p>{@link #check} names the refused request fields before anything is sent; {@link #addressToConnect}
- * resolves once more right before a call and hands out the checked address, which the call then
- * connects to, so a DNS answer that changes between check and connect is never used.
+ * <p>{@link #check} names the refused request fields before anything is sent; {@link #checkedAddresses}
+ * resolves once more right before a call, and {@link #approves} then judges the address the REST
+ * client actually connected to, before the request is written: a DNS answer that changes between
+ * that check and the connection is refused, with nothing sent.
  */
 @ApplicationScoped
 public class HaloUrlGuard {
@@ -68,12 +69,13 @@ public class HaloUrlGuard {
     }
 
     /**
-     * Resolves the URL's host and returns the address to connect to, once every address the name
-     * resolves to has passed the check.
+     * Resolves the URL's host right before a call and returns every address it resolves to, once
+     * all of them have passed the check. The call may only go to one of these addresses: see
+     * {@link #approves}.
      *
      * @throws HaloUnreachableException when the URL is refused, or its host does not resolve
      */
-    public InetAddress addressToConnect(URI uri) {
+    public List<InetAddress> checkedAddresses(URI uri) {
         Optional<String> refusedForm = destinationRefusal(uri);
         if (refusedForm.isPresent()) {
             LOG.warnf("Call to Halo host %s not made: the URL %s", uri.getHost(), refusedForm.get());
@@ -86,7 +88,15 @@ public class HaloUrlGuard {
                     uri.getHost(), refused.get().getHostAddress());
             throw HaloUnreachableException.noAnswer(uri, null);
         }
-        return addresses.get(0);
+        return List.copyOf(addresses);
+    }
+
+    /**
+     * Whether a connection made to {@code connected} may carry a request: only when it is one of the
+     * addresses {@link #checkedAddresses} handed out for this call, and passes the check itself.
+     */
+    public boolean approves(List<InetAddress> checked, InetAddress connected) {
+        return connected != null && checked.contains(connected) && isAllowed(connected);
     }
 
     /** What a URL typed by the user must look like: a destination, without query or fragment. */

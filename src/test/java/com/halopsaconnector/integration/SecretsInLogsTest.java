@@ -70,8 +70,8 @@ class SecretsInLogsTest {
         String written = Files.readString(LOG).substring((int) logSizeBefore);
         String host = URI.create(halo.authUrl()).getAuthority();
         assertThat(written)
-                .contains("Halo request: HaloRequest[POST http://" + host + "/auth/token] to 127.0.0.1")
-                .contains("Halo request: HaloRequest[GET http://" + host + "/api/Tickets] to 127.0.0.1")
+                .contains("Halo request: POST http://" + host + "/auth/token to 127.0.0.1")
+                .contains("Halo request: GET http://" + host + "/api/Tickets to 127.0.0.1")
                 .doesNotContain(secret)
                 .doesNotContain("eyJhbGciOi...redacted");
     }
