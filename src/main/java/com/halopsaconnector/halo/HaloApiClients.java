@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,9 @@ public class HaloApiClients {
     @Inject
     Vertx vertx;
 
+    /** Certificates to trust instead of the JVM's CAs: only tests set it (a test server's own certificate). */
+    KeyStore trustStore;
+
     /**
      * @param maxWait how long the caller can wait for the answer at most; the configured timeouts may be shorter
      * @throws HaloUnreachableException when no time is left, or the guard refuses the URL's host now
@@ -79,13 +83,15 @@ public class HaloApiClients {
         }
         List<InetAddress> checked = guard.checkedAddresses(base);
         long giveUpAt = System.nanoTime() + within.toNanos();
-        return QuarkusRestClientBuilder.newBuilder()
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(base)
                 .connectTimeout(shortest(connectTimeout, within).toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(shortest(readTimeout, within).toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 .disableDefaultMapper(true)
+                .verifyHost(true)
                 .httpClientRequestCustomizer(request -> admitOrRefuse(request, base, checked, giveUpAt));
+        return trustStore == null ? builder : builder.trustStore(trustStore);
     }
 
     /**
