@@ -1,14 +1,10 @@
 package com.halopsaconnector.halo;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-
-import javax.net.ssl.SSLException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,11 +17,14 @@ import org.jboss.logging.Logger;
 import com.halopsaconnector.domain.HaloRequestBudget;
 import com.halopsaconnector.domain.HaloRequestsPausedException;
 
+import io.vertx.core.VertxException;
+
 /**
  * Runs one call to a Halo instance: takes a request from the instance's shared budget first, and
  * after a 429 pauses every caller of that instance until Halo's {@code Retry-After} has passed. A
- * 429 ends the call instead of being retried here, so Halo never sees a tight retry loop. Transport
- * failures become {@link HaloUnreachableException}.
+ * 429 ends the call instead of being retried here, so Halo never sees a tight retry loop. A call
+ * that got no HTTP answer becomes {@link HaloUnreachableException}, with the same words whatever the
+ * reason (the log keeps the reason).
  */
 @ApplicationScoped
 public class HaloCallExecutor {
@@ -43,10 +42,11 @@ public class HaloCallExecutor {
 
     /**
      * @param instance the Halo instance the request counts against: {@code HaloCredentials.instance()}
-     * @param target what is being called, for messages: e.g. "the Auth URL"
+     * @param target the base URL the client was built for, for the message when Halo gives no answer
      * @throws HaloRateLimitedException when the budget refuses the request (then nothing is sent) or Halo answers 429
+     * @throws HaloUnreachableException when Halo gave no HTTP answer
      */
-    public Response execute(String instance, String target, Supplier<Response> call) {
+    Response execute(String instance, URI target, Supplier<Response> call) {
         try {
             budget.take(instance);
         } catch (HaloRequestsPausedException paused) {
@@ -59,6 +59,32 @@ public class HaloCallExecutor {
             throw pauseAfter429(instance, response);
         }
         return response;
+    }
+
+    private static Response send(URI target, Supplier<Response> call) {
+        try {
+            return call.get();
+        } catch (ProcessingException | VertxException e) {
+            // A transport failure is a ProcessingException; a request reset before sending (see
+            // HaloApiClients) reaches here as Vert.x' StreamResetException.
+            LOG.warnf("Halo request to %s got no answer: %s", target.getHost(), describe(e));
+            throw HaloUnreachableException.noAnswer(target, e);
+        }
+    }
+
+    /** The innermost causes, which say what happened (refused, reset, timed out, not sent). */
+    private static String describe(Throwable failure) {
+        StringBuilder reasons = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause != failure) {
+                reasons.append(" <- ");
+            }
+            reasons.append(cause.getClass().getSimpleName());
+            if (cause.getMessage() != null) {
+                reasons.append(" (").append(cause.getMessage()).append(')');
+            }
+        }
+        return reasons.toString();
     }
 
     private HaloRateLimitedException pauseAfter429(String instance, Response response) {
@@ -74,31 +100,5 @@ public class HaloCallExecutor {
         LOG.warnf("Halo instance %s answered 429; no requests to it until %s", instance, resumeAt);
         budget.pauseUntil(instance, resumeAt);
         return HaloRateLimitedException.haloAsked(instance, resumeAt, now);
-    }
-
-    private static Response send(String target, Supplier<Response> call) {
-        try {
-            return call.get();
-        } catch (ProcessingException e) {
-            throw new HaloUnreachableException("Halo could not be reached at " + target + ": " + reason(e), e);
-        }
-    }
-
-    private static String reason(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnknownHostException) {
-                return "the host name does not resolve";
-            }
-            if (cause instanceof SSLException) {
-                return "the TLS handshake failed";
-            }
-            if (cause instanceof ConnectException) {
-                return "the connection was refused";
-            }
-            if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-                return "the request timed out";
-            }
-        }
-        return "the connection failed";
     }
 }

@@ -5,10 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import com.halopsaconnector.domain.HaloCredentials;
+import com.halopsaconnector.domain.RequestDeadline;
 
 /**
  * Proves credentials work end to end: a token, then one row of {@code GET /Tickets}. A 401 on the
- * probe gets one fresh token before giving up.
+ * probe gets one fresh token before giving up. Every call waits at most until the request's deadline.
  */
 @ApplicationScoped
 public class HaloConnectionCheck {
@@ -23,12 +24,12 @@ public class HaloConnectionCheck {
     HaloCallExecutor executor;
 
     /** @return the token that worked, for the caller to keep */
-    public HaloAccessToken verify(HaloCredentials credentials) {
-        HaloAccessToken token = tokens.issue(credentials);
-        int status = probe(credentials, token);
+    public HaloAccessToken verify(HaloCredentials credentials, RequestDeadline deadline) {
+        HaloAccessToken token = issue(credentials, deadline);
+        int status = probe(credentials, token, deadline);
         if (status == 401) {
-            token = tokens.issue(credentials);
-            status = probe(credentials, token);
+            token = issue(credentials, deadline);
+            status = probe(credentials, token, deadline);
         }
         if (status == 401) {
             throw new HaloCredentialsRejectedException("Halo issued a token but then refused it on /Tickets");
@@ -43,9 +44,15 @@ public class HaloConnectionCheck {
         return token;
     }
 
-    private int probe(HaloCredentials credentials, HaloAccessToken token) {
-        try (HaloTicketsApi api = clients.tickets(credentials.resourceUrl());
-             Response response = executor.execute(credentials.instance(), "the Resource URL",
+    private HaloAccessToken issue(HaloCredentials credentials, RequestDeadline deadline) {
+        deadline.requireTimeLeft();
+        return tokens.issue(credentials, deadline.remaining());
+    }
+
+    private int probe(HaloCredentials credentials, HaloAccessToken token, RequestDeadline deadline) {
+        deadline.requireTimeLeft();
+        try (HaloTicketsApi api = clients.tickets(credentials.resourceUrl(), deadline.remaining());
+             Response response = executor.execute(credentials.instance(), HaloApiClients.baseUri(credentials.resourceUrl()),
                      () -> api.page(token.authorizationHeader(), true, 1, 1))) {
             return response.getStatus();
         }

@@ -1,5 +1,6 @@
 package com.halopsaconnector.halo;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +44,7 @@ public class HaloTicketReader {
                                int pageSize, Duration maxWait) {
         String from = query.lastUpdateFrom() == null ? null : FILTER_TIME.format(query.lastUpdateFrom());
         try (HaloTicketsApi api = clients.tickets(credentials.resourceUrl(), maxWait);
-             Response response = executor.execute(credentials.instance(), TARGET, () -> api.search(
+             Response response = executor.execute(credentials.instance(), resourceBase(credentials), () -> api.search(
                      token.authorizationHeader(), true, pageSize, pageNo, query.openOnly(), query.closedOnly(),
                      query.includeClosed(), from))) {
             requireSuccess(response);
@@ -60,7 +61,7 @@ public class HaloTicketReader {
     /** @return the ticket, or empty when Halo has no such ticket (404) */
     public Optional<HaloTicket> one(HaloCredentials credentials, HaloAccessToken token, String ticketId, Duration maxWait) {
         try (HaloTicketsApi api = clients.tickets(credentials.resourceUrl(), maxWait);
-             Response response = executor.execute(credentials.instance(), TARGET,
+             Response response = executor.execute(credentials.instance(), resourceBase(credentials),
                      () -> api.one(token.authorizationHeader(), ticketId))) {
             if (response.getStatus() == 404) {
                 return Optional.empty();
@@ -68,6 +69,10 @@ public class HaloTicketReader {
             requireSuccess(response);
             return toTicket(readJson(response));
         }
+    }
+
+    private static URI resourceBase(HaloCredentials credentials) {
+        return HaloApiClients.baseUri(credentials.resourceUrl());
     }
 
     private Optional<HaloTicket> toTicket(JsonNode row) {

@@ -3,6 +3,7 @@ package com.halopsaconnector.halo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,13 @@ public class HaloTokenIssuer {
 
     Clock clock = Clock.systemUTC();
 
+    /** Waits for Halo at most the configured timeouts. */
     public HaloAccessToken issue(HaloCredentials credentials) {
+        return issue(credentials, ChronoUnit.FOREVER.getDuration());
+    }
+
+    /** Waits for Halo at most {@code maxWait}, or the configured timeouts when those are shorter. */
+    public HaloAccessToken issue(HaloCredentials credentials, Duration maxWait) {
         Form form = new Form()
                 .param("grant_type", "client_credentials")
                 .param("client_id", credentials.clientId())
@@ -41,8 +48,8 @@ public class HaloTokenIssuer {
                 .param("scope", credentials.scope() == null || credentials.scope().isBlank()
                         ? DEFAULT_SCOPE : credentials.scope());
         String tenant = credentials.hasHaloTenant() ? credentials.haloTenant() : null;
-        try (HaloAuthApi api = clients.auth(credentials.authUrl());
-             Response response = executor.execute(credentials.instance(), "the Auth URL",
+        try (HaloAuthApi api = clients.auth(credentials.authUrl(), maxWait);
+             Response response = executor.execute(credentials.instance(), HaloApiClients.baseUri(credentials.authUrl()),
                      () -> api.requestToken(tenant, form))) {
             return toToken(response);
         }

@@ -5,6 +5,7 @@ import static com.halopsaconnector.store.SecretPurpose.CLIENT_SECRET;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,18 +17,23 @@ import org.jboss.logging.Logger;
 
 import com.halopsaconnector.domain.CallbackToken;
 import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.DeadlinePassedException;
 import com.halopsaconnector.domain.HaloCredentials;
 import com.halopsaconnector.domain.HaloSettings;
 import com.halopsaconnector.domain.InvalidInputException;
+import com.halopsaconnector.domain.RequestDeadline;
 import com.halopsaconnector.domain.SealedSecret;
 import com.halopsaconnector.domain.SecretHint;
 import com.halopsaconnector.domain.SyncState;
+import com.halopsaconnector.domain.UrlOrigin;
 import com.halopsaconnector.domain.WebhookAccess;
 import com.halopsaconnector.domain.WebhookActivity;
 import com.halopsaconnector.domain.WebhookCredential;
 import com.halopsaconnector.halo.HaloAccessToken;
 import com.halopsaconnector.halo.HaloConnectionCheck;
+import com.halopsaconnector.halo.HaloUnreachableException;
 import com.halopsaconnector.halo.HaloUrlGuard;
+import com.halopsaconnector.store.ConcurrentUpdateException;
 import com.halopsaconnector.store.ConnectionStore;
 import com.halopsaconnector.store.SecretSealer;
 import com.halopsaconnector.sync.HaloTokens;
@@ -42,6 +48,7 @@ public class HaloConnectionService {
 
     private static final Logger LOG = Logger.getLogger(HaloConnectionService.class);
     static final String NO_CONNECTION = "No Halo connection is saved for this tenant.";
+    private static final int DELETE_ATTEMPTS = 5;
 
     @Inject
     ConnectionStore store;
@@ -65,10 +72,10 @@ public class HaloConnectionService {
      * Halo data, starts a new first sync; any other save keeps the sync where it is. The token the
      * check got from Halo is kept for the sync, so it need not ask for another.
      */
-    public ConnectionWithToken save(String tenant, SaveCommand command) {
+    public ConnectionWithToken save(String tenant, SaveCommand command, RequestDeadline deadline) {
         Optional<Connection> existing = store.find(tenant);
-        HaloAccessToken checked = checkedCredentials(tenant, command, existing);
-        Instant now = Instant.now(clock);
+        HaloAccessToken checked = checkedCredentials(tenant, command, existing, deadline);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         CallbackToken token = existing
                 .map(c -> CallbackToken.of(sealer.unseal(tenant, CALLBACK_TOKEN, c.webhook().sealedCallbackToken())))
                 .orElseGet(CallbackToken::generate);
@@ -76,6 +83,10 @@ public class HaloConnectionService {
                 .map(current -> updated(current, command, checked, now))
                 .orElseGet(() -> created(tenant, command, checked, token, now));
         boolean startsNewSync = existing.map(current -> current.sync().epoch() != saved.sync().epoch()).orElse(true);
+        if (deadline.hasPassed()) {
+            LOG.warn("Halo connection not saved: the request ran out of time before the write");
+            throw new DeadlinePassedException();
+        }
         store.save(saved, existing.map(Connection::version).orElse(0L),
                 existing.map(c -> c.webhook().callbackTokenHash()).orElse(null), startsNewSync);
         LOG.infof("Halo connection saved (version %d%s)", saved.version(), startsNewSync ? ", first sync starts" : "");
@@ -107,8 +118,8 @@ public class HaloConnectionService {
         return new SealedSecret(sealer.seal(tenant, CLIENT_SECRET, secret), SecretHint.of(secret));
     }
 
-    public void test(String tenant, SaveCommand command) {
-        checkedCredentials(tenant, command, command.clientSecret() == null ? store.find(tenant) : Optional.empty());
+    public void test(String tenant, SaveCommand command, RequestDeadline deadline) {
+        checkedCredentials(tenant, command, command.clientSecret() == null ? store.find(tenant) : Optional.empty(), deadline);
         LOG.info("Halo connection test passed");
     }
 
@@ -129,18 +140,35 @@ public class HaloConnectionService {
         return new ConnectionWithToken(rotated, token);
     }
 
+    /** Idempotent; a rotate or save that changed the connection meanwhile is read again and deleted too. */
     public void delete(String tenant) {
-        Optional<Connection> current = store.find(tenant);
-        if (current.isPresent()) {
-            store.delete(current.get());
-            LOG.info("Halo connection deleted");
+        for (int attempt = 1; ; attempt++) {
+            Optional<Connection> current = store.find(tenant);
+            if (current.isEmpty()) {
+                return;
+            }
+            try {
+                store.delete(current.get());
+                LOG.info("Halo connection deleted");
+                return;
+            } catch (ConcurrentUpdateException changedMeanwhile) {
+                if (attempt == DELETE_ATTEMPTS) {
+                    throw changedMeanwhile;
+                }
+                LOG.info("Halo connection changed while being deleted; reading it again");
+            }
         }
     }
 
     /** @return the token Halo issued for the checked credentials */
-    private HaloAccessToken checkedCredentials(String tenant, SaveCommand command, Optional<Connection> existing) {
+    private HaloAccessToken checkedCredentials(String tenant, SaveCommand command, Optional<Connection> existing,
+                                               RequestDeadline deadline) {
         if (command.clientSecret() == null && existing.isEmpty()) {
             throw new InvalidInputException("clientSecret", "is required when no connection is saved yet");
+        }
+        if (command.clientSecret() == null && !sameOrigins(command.settings(), existing.get().halo())) {
+            throw new InvalidInputException("clientSecret",
+                    "send the client secret again when you change the Auth URL or Resource URL");
         }
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("authUrl", command.authUrl());
@@ -149,7 +177,26 @@ public class HaloConnectionService {
         String secret = command.clientSecret() != null
                 ? command.clientSecret() : sealer.unseal(tenant, CLIENT_SECRET, existing.get().clientSecret().sealed());
         HaloCredentials credentials = command.settings().withSecret(secret);
-        return haloCheck.verify(credentials);
+        try {
+            return haloCheck.verify(credentials, deadline);
+        } catch (HaloUnreachableException e) {
+            if (deadline.hasPassed()) {
+                throw new DeadlinePassedException(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A stored secret only ever goes to the scheme, host and port it was saved with. URLs that cannot
+     * be read count as the same here, so that the URL guard names them as the fields at fault.
+     */
+    private static boolean sameOrigins(HaloSettings typed, HaloSettings stored) {
+        return sameOrigin(typed.authUrl(), stored.authUrl()) && sameOrigin(typed.resourceUrl(), stored.resourceUrl());
+    }
+
+    private static boolean sameOrigin(String typed, String stored) {
+        return UrlOrigin.of(typed).isEmpty() || UrlOrigin.same(typed, stored);
     }
 
     private static WebhookCredential webhookCredential(WebhookAuthChange change, WebhookCredential current) {

@@ -1,5 +1,6 @@
 package com.halopsaconnector.integration;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,11 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.RequestDeadline;
 import com.halopsaconnector.domain.SyncState;
 import com.halopsaconnector.security.CurrentTenant;
 import com.halopsaconnector.store.StoreUnavailableException;
@@ -35,6 +34,7 @@ import com.halopsaconnector.sync.SyncConfig;
 import com.halopsaconnector.sync.SyncDeadlines;
 import com.halopsaconnector.sync.SyncRunner;
 import com.halopsaconnector.web.NotFoundProblem;
+import com.halopsaconnector.web.RequestDeadlines;
 
 import io.quarkus.security.Authenticated;
 
@@ -67,11 +67,8 @@ public class HaloIntegrationResource {
     @Inject
     SyncConfig syncConfig;
 
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
+    @Inject
+    RequestDeadlines requestDeadlines;
 
     /**
      * Save And Sync: checks the credentials with Halo, stores them, then syncs for a few seconds;
@@ -94,9 +91,10 @@ public class HaloIntegrationResource {
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
     @Consumes(MediaType.WILDCARD)
     public ConnectionView save(byte[] body) {
-        ConnectionWithToken saved = connections.save(tenant.id(), parser.parse(body));
-        SyncState sync = syncAfterSave(saved.connection());
-        return ConnectionView.of(saved.connection(), sync, webhookUrls.forToken(saved.token(), uri, headers));
+        RequestDeadline deadline = requestDeadlines.current();
+        ConnectionWithToken saved = connections.save(tenant.id(), parser.parse(body), deadline);
+        SyncState sync = syncAfterSave(saved.connection(), deadline);
+        return ConnectionView.of(saved.connection(), sync, webhookUrls.forToken(saved.token()));
     }
 
     /** Runs the tenant's sync now, within API Gateway's time; 409 while another run holds it. */
@@ -134,7 +132,8 @@ public class HaloIntegrationResource {
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
     @Consumes(MediaType.WILDCARD)
     public Map<String, Boolean> test(byte[] body) {
-        connections.test(tenant.id(), parser.parse(body));
+        RequestDeadline deadline = requestDeadlines.current();
+        connections.test(tenant.id(), parser.parse(body), deadline);
         return Map.of("ok", true);
     }
 
@@ -178,10 +177,15 @@ public class HaloIntegrationResource {
         return Response.noContent().build();
     }
 
-    /** The save is stored whatever happens here: a sync that cannot run now is left to the schedule. */
-    private SyncState syncAfterSave(Connection saved) {
+    /**
+     * The save is stored whatever happens here: a sync that cannot run now is left to the schedule.
+     * It gets the save budget, or what is left of the request's time when that is less.
+     */
+    private SyncState syncAfterSave(Connection saved, RequestDeadline deadline) {
+        Duration budget = deadline.remaining().compareTo(syncConfig.saveBudget()) < 0
+                ? deadline.remaining() : syncConfig.saveBudget();
         try {
-            return syncs.run(saved.tenant(), deadlines.within(syncConfig.saveBudget())).orElse(saved.sync());
+            return syncs.run(saved.tenant(), deadlines.within(budget)).orElse(saved.sync());
         } catch (SyncAlreadyRunningException busy) {
             return saved.sync();
         } catch (StoreUnavailableException e) {
@@ -191,6 +195,6 @@ public class HaloIntegrationResource {
     }
 
     private ConnectionView view(ConnectionWithToken saved) {
-        return ConnectionView.of(saved.connection(), webhookUrls.forToken(saved.token(), uri, headers));
+        return ConnectionView.of(saved.connection(), webhookUrls.forToken(saved.token()));
     }
 }

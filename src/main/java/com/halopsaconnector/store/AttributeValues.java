@@ -3,6 +3,8 @@ package com.halopsaconnector.store;
 import java.time.Instant;
 import java.util.Map;
 
+import com.halopsaconnector.domain.HaloTime;
+
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,8 +30,9 @@ public final class AttributeValues {
         return AttributeValue.fromBool(value);
     }
 
+    /** Fixed-width UTC ({@link HaloTime#sortable}), so that stored instants compare as strings. */
     public static AttributeValue instant(Instant value) {
-        return AttributeValue.fromS(value.toString());
+        return AttributeValue.fromS(HaloTime.sortable(value));
     }
 
     public static String string(Map<String, AttributeValue> item, String name) {
@@ -47,6 +50,7 @@ public final class AttributeValues {
         return value == null || value.b() == null ? null : value.b().asByteArray();
     }
 
+    /** Reads the fixed-width form and the variable-width ISO-8601 form written before it alike. */
     public static Instant instant(Map<String, AttributeValue> item, String name) {
         String text = string(item, name);
         return text == null ? null : Instant.parse(text);

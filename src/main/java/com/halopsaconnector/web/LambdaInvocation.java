@@ -2,6 +2,7 @@ package com.halopsaconnector.web;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ public class LambdaInvocation {
 
     /** Longer than any Lambda may run: a runtime that reports more has not set a deadline. */
     private static final Duration LONGEST_INVOCATION = Duration.ofMinutes(15);
+    private static final Pattern HOST_NAME =
+            Pattern.compile("(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
 
     @Inject
     RoutingContext routing;
@@ -37,6 +40,21 @@ public class LambdaInvocation {
     public boolean cameThroughApiGateway() {
         APIGatewayV2HTTPEvent event = contextObject(APIGatewayV2HTTPEvent.class);
         return event == null || event.getRequestContext() == null || event.getRequestContext().getApiId() != null;
+    }
+
+    /**
+     * The domain name API Gateway received the request on ({@code requestContext.domainName}): its
+     * own {@code execute-api} name or a custom domain mapped to the API. API Gateway sets it, so a
+     * client cannot choose it the way it chooses a Host or X-Forwarded-Host header. Empty outside
+     * API Gateway (e.g. the local mock event server) or when it is not a plain host name.
+     */
+    public Optional<String> apiGatewayDomainName() {
+        APIGatewayV2HTTPEvent event = contextObject(APIGatewayV2HTTPEvent.class);
+        if (event == null || event.getRequestContext() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(event.getRequestContext().getDomainName())
+                .filter(name -> HOST_NAME.matcher(name).matches());
     }
 
     private <T> T contextObject(Class<T> type) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.halopsaconnector.domain.DeadlinePassedException;
 import com.halopsaconnector.domain.InvalidInputException;
 import com.halopsaconnector.halo.HaloCredentialsRejectedException;
 import com.halopsaconnector.halo.HaloPermissionDeniedException;
@@ -62,6 +63,12 @@ public class ProblemMappers {
     public Response concurrentUpdate(ConcurrentUpdateException e) {
         return ProblemResponses.of(ProblemType.CONCURRENT_UPDATE,
                 "The Halo connection was changed by another request at the same time; reload and try again.");
+    }
+
+    @ServerExceptionMapper
+    public Response deadlinePassed(DeadlinePassedException e) {
+        return ProblemResponses.of(ProblemType.REQUEST_TIMED_OUT,
+                "Halo did not answer in time to finish within the request's time limit; nothing was saved. Try again.");
     }
 
     @ServerExceptionMapper

@@ -18,7 +18,8 @@ public enum ProblemType {
     STORED_SECRET_UNREADABLE("stored-secret-unreadable", "A stored secret cannot be read", 500),
     HALO_UNREACHABLE("halo-unreachable", "Halo could not be reached", 502),
     HALO_RATE_LIMITED("halo-rate-limited", "Halo is rate-limiting requests", 503),
-    STORAGE_UNAVAILABLE("storage-unavailable", "Storage temporarily unavailable", 503);
+    STORAGE_UNAVAILABLE("storage-unavailable", "Storage temporarily unavailable", 503),
+    REQUEST_TIMED_OUT("request-timed-out", "The request ran out of time", 504);
 
     private final String slug;
     private final String title;

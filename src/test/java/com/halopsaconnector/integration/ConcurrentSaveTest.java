@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.halopsaconnector.domain.RequestDeadline;
 import com.halopsaconnector.store.ConcurrentUpdateException;
 import com.halopsaconnector.testsupport.HaloStubs;
 import com.halopsaconnector.testsupport.Table;
@@ -67,7 +70,7 @@ class ConcurrentSaveTest {
 
     @Test
     void twoResaves_oneWinsAndTheOtherIsToldItConflicted() throws Exception {
-        connections.save(tenant, command("client-1"));
+        connections.save(tenant, command("client-1"), aRequestsTime());
         List<Object> outcomes = race(command("client-1"), command("client-2"));
         assertWinner(outcomes, "client-1");
         assertThat(table.item("TENANT#" + tenant, "CONFIG").orElseThrow().get("version").n()).isEqualTo("2");
@@ -93,7 +96,7 @@ class ConcurrentSaveTest {
                 futures.add(pool.submit(() -> {
                     start.await();
                     try {
-                        return connections.save(tenant, command);
+                        return connections.save(tenant, command, aRequestsTime());
                     } catch (ConcurrentUpdateException e) {
                         return e;
                     }
@@ -107,6 +110,10 @@ class ConcurrentSaveTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static RequestDeadline aRequestsTime() {
+        return RequestDeadline.after(Duration.ofSeconds(25), Clock.systemUTC());
     }
 
     private SaveCommand command(String clientId) {

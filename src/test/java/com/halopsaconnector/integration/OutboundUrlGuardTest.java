@@ -45,6 +45,21 @@ class OutboundUrlGuardTest {
         "https://0.0.0.0/auth",
         "https://localhost/auth",
         "https://user:pass@acme.halopsa.com/auth",
+        "https://[::127.0.0.1]/auth",
+        "https://[::ffff:127.0.0.1]/auth",
+        "https://[::ffff:169.254.169.254]/auth",
+        "https://[64:ff9b::a9fe:a9fe]/auth",
+        "https://[2002:a9fe:a9fe::1]/auth",
+        "https://[2001:0:a9fe:a9fe::1]/auth",
+        "https://[2001:db8::1]/auth",
+        "https://100.64.0.1/auth",
+        "https://198.18.0.1/auth",
+        "https://192.0.0.8/auth",
+        "https://192.0.2.10/auth",
+        "https://198.51.100.7/auth",
+        "https://203.0.113.9/auth",
+        "https://240.0.0.1/auth",
+        "https://255.255.255.255/auth",
     })
     void refusedAuthUrl_isInvalidInput_andNothingIsCalledOrStored(String url) {
         HaloStubs halo = HaloStubs.fromConfig().acceptsAnyClient().servesTickets();

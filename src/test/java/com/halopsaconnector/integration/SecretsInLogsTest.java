@@ -3,6 +3,7 @@ package com.halopsaconnector.integration;
 import static com.halopsaconnector.integration.HaloIntegrationApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,5 +56,23 @@ class SecretsInLogsTest {
                 .doesNotContain(TestConnections.tokenOf(secondUrl))
                 .doesNotContain(jwt)
                 .doesNotContain(jwt.split("\\.")[2]);
+    }
+
+    @Test
+    void everyCallThatCarriesCredentials_logsItsTargetHost_andTheAddressConnectedTo() throws Exception {
+        HaloStubs halo = HaloStubs.fromConfig().acceptsAnyClient().servesTickets();
+        String tenant = "tenant-" + UUID.randomUUID();
+        String secret = "log-secret-" + UUID.randomUUID();
+        long logSizeBefore = Files.exists(LOG) ? Files.size(LOG) : 0;
+
+        HaloIntegrationApi.test(TestTokens.admin(tenant), body(halo, "acme", "client-1", secret)).statusCode(200);
+
+        String written = Files.readString(LOG).substring((int) logSizeBefore);
+        String host = URI.create(halo.authUrl()).getAuthority();
+        assertThat(written)
+                .contains("Halo request: POST http://" + host + "/auth/token to 127.0.0.1")
+                .contains("Halo request: GET http://" + host + "/api/Tickets to 127.0.0.1")
+                .doesNotContain(secret)
+                .doesNotContain("eyJhbGciOi...redacted");
     }
 }
