@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.paginators.ScanIterable;
 
 /** Reads the test table directly, to assert on what is really stored. */
@@ -37,14 +38,27 @@ public class Table {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
+    /** Every item of the partition, all pages (a single Query answer stops at 1 MB). */
     public List<Map<String, AttributeValue>> itemsOf(String pk) {
-        return dynamo.query(r -> r.tableName(name).consistentRead(true).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(name).consistentRead(true).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items().forEach(items::add);
+        return items;
     }
 
+    /** Deletes every item of the partition, 25 to a BatchWriteItem. */
     public void deleteItemsOf(String pk) {
-        itemsOf(pk).forEach(item -> dynamo.deleteItem(r -> r.tableName(name)
-                .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))));
+        List<WriteRequest> deletes = itemsOf(pk).stream()
+                .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))))
+                        .build())
+                .toList();
+        for (int from = 0; from < deletes.size(); from += 25) {
+            Map<String, List<WriteRequest>> batch = Map.of(name, deletes.subList(from, Math.min(deletes.size(), from + 25)));
+            for (int attempt = 0; attempt < 10 && !batch.isEmpty(); attempt++) {
+                Map<String, List<WriteRequest>> pending = batch;
+                batch = dynamo.batchWriteItem(r -> r.requestItems(pending)).unprocessedItems();
+            }
+        }
     }
 
     public String name() {

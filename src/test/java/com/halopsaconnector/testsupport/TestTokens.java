@@ -1,7 +1,17 @@
 package com.halopsaconnector.testsupport;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -49,6 +59,59 @@ public final class TestTokens {
         String forged = payload.replace("\"" + tenant + "\"", "\"" + claimedTenant + "\"");
         return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes())
                 + "." + parts[2];
+    }
+
+    /** Valid claims of an admin, unsigned: {@code alg: none} and an empty signature. */
+    public static String algNone(String tenant) {
+        return base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64Url(adminClaimsJson(tenant)) + ".";
+    }
+
+    /**
+     * Valid claims of an admin "signed" with HS256, using the bytes of the platform's RSA public key
+     * as the HMAC secret: the key-confusion attack on verifiers that let the token pick the algorithm.
+     * {@code pemText} true: the PEM file's text as the secret; false: the key's DER bytes.
+     */
+    public static String hs256WithPublicKey(String tenant, boolean pemText) {
+        try {
+            byte[] secret = pemText ? Files.readAllBytes(JwtKeys.PUBLIC_PEM) : derOfPublicKey();
+            String signingInput = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + base64Url(adminClaimsJson(tenant));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An admin token with a {@code kid} the key source does not have, signed with {@code key}. */
+    public static String unknownKeyId(String tenant, PrivateKey key) {
+        return claims(tenant).groups(Set.of(ADMIN)).jws().keyId("no-such-key-" + UUID.randomUUID()).sign(key);
+    }
+
+    /** A token of the tenant without a {@code groups} claim at all. */
+    public static String withoutGroups(String tenant) {
+        return claims(tenant).sign(JwtKeys.privateKey());
+    }
+
+    /** An admin token whose {@code tenant_id} is exactly {@code tenant} (blank, huge, ...), signed with the right key. */
+    public static String adminWithTenantClaim(String tenant) {
+        return claims(tenant).groups(Set.of(ADMIN)).sign(JwtKeys.privateKey());
+    }
+
+    private static String adminClaimsJson(String tenant) {
+        long now = Instant.now().getEpochSecond();
+        return "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"user-" + tenant + "\",\"tenant_id\":\"" + tenant
+                + "\",\"groups\":[\"" + ADMIN + "\",\"users\"],\"iat\":" + now + ",\"exp\":" + (now + 300) + "}";
+    }
+
+    private static byte[] derOfPublicKey() throws IOException {
+        String pem = Files.readString(JwtKeys.PUBLIC_PEM);
+        return Base64.getMimeDecoder().decode(pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", ""));
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JwtClaimsBuilder claims(String tenant) {
