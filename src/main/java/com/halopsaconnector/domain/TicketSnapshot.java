@@ -18,6 +18,13 @@ public record TicketSnapshot(Map<String, Object> fields, Instant lastUpdate, Str
 
     public static final String LAST_UPDATE = "last_update";
 
+    /** A ticket's JSON longer than this is not kept on the ticket item (the event's raw JSON has it). */
+    public static final int MAX_JSON_CHARS = 100_000;
+
+    public boolean jsonFitsTicketItem() {
+        return json.length() <= MAX_JSON_CHARS;
+    }
+
     /** The same data with Halo's {@code last_update} replaced, in {@link #fields} too (in the stored time format). */
     public TicketSnapshot withLastUpdate(Instant replacement) {
         Map<String, Object> replaced = new LinkedHashMap<>(fields);

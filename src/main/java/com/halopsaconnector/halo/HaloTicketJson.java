@@ -28,6 +28,7 @@ public class HaloTicketJson {
      * numbers are kept as their text.
      */
     private static final int MAX_NUMBER_DIGITS = 38;
+    static final int MAX_FIELD_CHARS = 10_000;
     private static final int MIN_NUMBER_EXPONENT = -130;
     private static final int MAX_NUMBER_EXPONENT = 125;
     /** Halo writes dates before 1980 as its "empty" placeholder. */
@@ -103,6 +104,15 @@ public class HaloTicketJson {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        return node.isValueNode() ? node.asText() : write(node);
+        return capped(node.isValueNode() ? node.asText() : write(node));
+    }
+
+    /**
+     * A tracked text field is an index for dashboards, not the record: past 10,000 characters it is
+     * cut, so that a ticket item stays far below DynamoDB's 400 KB (the whole ticket is kept in
+     * {@code ticketJson} up to {@link TicketSnapshot#MAX_JSON_CHARS}, and in the event's raw JSON).
+     */
+    private static String capped(String text) {
+        return text.length() > MAX_FIELD_CHARS ? text.substring(0, MAX_FIELD_CHARS) : text;
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.halopsaconnector.domain.FieldError;
 import com.halopsaconnector.domain.InvalidInputException;
+import com.halopsaconnector.domain.UnicodeText;
 
 /**
  * Reads the Save And Sync body by hand so that every bad field, wrong type included, is named in
@@ -129,6 +130,10 @@ public class SaveRequestParser {
                 return null;
             }
             String trimmed = value.asText().trim();
+            if (!UnicodeText.isWellFormed(trimmed)) {
+                error(name, "must be valid Unicode text");
+                return null;
+            }
             if (trimmed.length() > maxLength) {
                 error(name, "must be at most " + maxLength + " characters");
                 return null;

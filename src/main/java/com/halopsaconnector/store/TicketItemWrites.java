@@ -108,8 +108,12 @@ final class TicketItemWrites {
                 update.set(name, attributeOf(value));
             }
         });
+        if (ticket.jsonFitsTicketItem()) {
+            update.set(TICKET_JSON, AttributeValues.s(ticket.json()));
+        } else {
+            update.remove(TICKET_JSON);
+        }
         return update.set(TICKET_ID, AttributeValues.s(ticketId))
-                .set(TICKET_JSON, AttributeValues.s(ticket.json()))
                 .set(LAST_CHANGED_AT, AttributeValues.s(changedAt))
                 .set(SOURCE, AttributeValues.s(source))
                 .remove(STALE)

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.halopsaconnector.domain.InvalidInputException;
 import com.halopsaconnector.domain.TicketIds;
 import com.halopsaconnector.domain.TicketSnapshot;
+import com.halopsaconnector.domain.UnicodeText;
 import com.halopsaconnector.domain.WebhookEvent;
 import com.halopsaconnector.halo.HaloTicketJson;
 
@@ -19,8 +21,12 @@ public class WebhookEventReader {
     @Inject
     HaloTicketJson tickets;
 
+    /** @throws InvalidInputException (field {@code body}) when the event holds text that is not valid Unicode */
     public WebhookEvent read(JsonNode event) {
         String raw = tickets.write(event);
+        if (!UnicodeText.isWellFormed(raw)) {
+            throw new InvalidInputException("body", "contains text that is not valid Unicode (an unpaired UTF-16 surrogate)");
+        }
         JsonNode ticketNode = event.path("ticket");
         String ticketId = TicketIds.normalise(HaloTicketJson.scalar(event.get("object_id")))
                 .or(() -> TicketIds.normalise(HaloTicketJson.scalar(ticketNode.get("id"))))
