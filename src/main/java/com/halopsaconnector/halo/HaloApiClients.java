@@ -97,7 +97,8 @@ public class HaloApiClients {
     /**
      * Runs on the event loop once the connection is made, before the request's head is written:
      * a request reset here is never written (Vert.x checks for the reset before writing the head),
-     * and the REST client call fails with a {@code ProcessingException}.
+     * and the REST client call fails with Vert.x' {@code StreamResetException}, whose cause says why
+     * ({@link HaloCallExecutor} turns it into {@link HaloUnreachableException}).
      */
     private void admitOrRefuse(HttpClientRequest request, URI base, List<InetAddress> checked, long giveUpAt) {
         SocketAddress remote = request.connection().remoteAddress();
