@@ -7,7 +7,7 @@
 #   infra/reliability/run.sh fuzz     # 10,000 webhook + 2,000 Save And Sync fuzz cases
 #   infra/reliability/run.sh all      # both
 #
-# Anything after the figure goes to Maven, e.g. -Dfault.seed=7 or -Dfuzz.include-known-bugs=true.
+# Anything after the figure goes to Maven, e.g. -Dfault.seed=7.
 # LAMBDA_TEST_PORT sets the Lambda mock event server's port (Quarkus' default: 8081);
 # MOTO_ENDPOINT, when set, is used instead of starting moto_server (as in the tests).
 set -euo pipefail

@@ -19,7 +19,6 @@ import com.halopsaconnector.testsupport.FuzzPayloads;
 import com.halopsaconnector.testsupport.FuzzPayloads.FuzzCase;
 import com.halopsaconnector.testsupport.FuzzReport;
 import com.halopsaconnector.testsupport.HaloStubs;
-import com.halopsaconnector.testsupport.KnownBugs;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TableLayout;
 import com.halopsaconnector.testsupport.TestEnvironment;
@@ -46,7 +45,6 @@ class SaveFuzzTest {
 
     static final int CASES = Integer.getInteger("fuzz.save.cases", 1000);
     static final long SEED = Long.getLong("fuzz.seed", 20261129L);
-    static final boolean INCLUDE_KNOWN_BUGS = Boolean.getBoolean("fuzz.include-known-bugs");
     static final Path REPORT = Path.of(System.getProperty("fuzz.save.report", "target/reliability/fuzz-save.md"));
     /** Time bound: 60 s plus 500 ms per case (a body that saves also runs the first sync). */
     static final Duration TIME_LIMIT = Duration.ofSeconds(60).plusMillis(500L * CASES);
@@ -61,17 +59,12 @@ class SaveFuzzTest {
         String tenant = "tenant-fuzz-" + UUID.randomUUID();
         String admin = TestTokens.admin(tenant);
         HaloIntegrationApi.save(admin, FuzzPayloads.validSaveBody(halo.authUrl(), halo.resourceUrl())).statusCode(200);
-        List<FuzzCase> cases = FuzzPayloads.draw(FuzzPayloads.saveCases(halo.authUrl(), halo.resourceUrl(), INCLUDE_KNOWN_BUGS), CASES, SEED);
+        List<FuzzCase> cases = FuzzPayloads.draw(FuzzPayloads.saveCases(halo.authUrl(), halo.resourceUrl()), CASES, SEED);
         FuzzReport report = new FuzzReport("Save And Sync (PUT /v1/integrations/halo) fuzz");
         long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
 
         for (int i = 0; i < cases.size() && System.nanoTime() < deadline; i++) {
             FuzzCase fuzzCase = cases.get(i);
-            Optional<String> knownBug = KnownBugs.inSave(fuzzCase);
-            if (knownBug.isPresent() && !INCLUDE_KNOWN_BUGS) {
-                report.leftOut(knownBug.get());
-                continue;
-            }
             Response answer;
             try {
                 answer = given().config(FuzzReport.TIMEOUTS).auth().oauth2(admin).contentType(fuzzCase.contentType())
@@ -84,11 +77,10 @@ class SaveFuzzTest {
             int status = answer.statusCode();
             report.answered(fuzzCase, status);
             if (!RIGHT_ANSWERS.contains(status)) {
-                report.problem("save", i, fuzzCase, "answered " + status + " " + abbreviate(answer.asString())
-                        + knownBug.map(bug -> " (known bug: " + bug + ")").orElse(""));
+                report.problem("save", i, fuzzCase, "answered " + status + " " + abbreviate(answer.asString()));
             }
         }
-        if (report.sent() + report.leftOutCount() < cases.size()) {
+        if (report.sent() < cases.size()) {
             report.problem("time bound of " + TIME_LIMIT.toSeconds() + " s reached after " + report.sent() + " cases");
         }
 
@@ -110,7 +102,7 @@ class SaveFuzzTest {
             report.problem("GET after the run answered " + view);
         }
         report.fact("tenant items checked for well-formedness", items.size() + 1);
-        report.write(REPORT, "cases=" + CASES + ", seed=" + SEED + ", include known bugs=" + INCLUDE_KNOWN_BUGS);
+        report.write(REPORT, "cases=" + CASES + ", seed=" + SEED);
 
         assertThat(report.problems()).as("fuzz problems (report: %s)", REPORT).isEmpty();
     }

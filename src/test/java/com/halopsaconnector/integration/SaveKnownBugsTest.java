@@ -8,16 +8,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.halopsaconnector.testsupport.HaloStubs;
-import com.halopsaconnector.testsupport.KnownBugs;
 import com.halopsaconnector.testsupport.TestEnvironment;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The bug the Save And Sync fuzz run found ({@link KnownBugs}, docs/reliability.md), smallest input.
- * It fails today, so it is disabled with the bug's name; run it with
- * {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}.
+ * The bug the Save And Sync fuzz run found (docs/reliability.md, "Bugs found"; fixed), smallest input.
  */
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.halopsaconnector.domain.InvalidInputException;
 import com.halopsaconnector.testsupport.FuzzPayloads;
 import com.halopsaconnector.testsupport.FuzzPayloads.FuzzCase;
-import com.halopsaconnector.testsupport.KnownBugs;
+import com.halopsaconnector.testsupport.LoneSurrogates;
 
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -18,12 +17,10 @@ import net.jqwik.api.Provide;
  * jqwik properties of the Save And Sync body parser, on the bodies of the save fuzz run
  * ({@link FuzzPayloads#saveCases}): it refuses a body as bad input (400) or returns a command
  * within the documented limits (URLs absolute and at most 2048 characters, other values at most
- * 512, no unpaired surrogate in a stored value); nothing else escapes it. Bodies that hit a
- * {@link KnownBugs known bug} are assumed away unless {@code -Dfuzz.include-known-bugs=true}.
+ * 512, no unpaired surrogate in a stored value); nothing else escapes it.
  */
 class SaveRequestParserProperties {
 
-    static final boolean INCLUDE_KNOWN_BUGS = Boolean.getBoolean("fuzz.include-known-bugs");
     static final String AUTH_URL = "http://localhost:1/auth";
     static final String RESOURCE_URL = "http://localhost:1/api";
     /** The parser's own rule; which schemes and hosts are allowed is the URL guard's business, after parsing. */
@@ -39,12 +36,11 @@ class SaveRequestParserProperties {
 
     @Provide
     Arbitrary<FuzzCase> bodies() {
-        return FuzzPayloads.saveCases(AUTH_URL, RESOURCE_URL, INCLUDE_KNOWN_BUGS);
+        return FuzzPayloads.saveCases(AUTH_URL, RESOURCE_URL);
     }
 
     @Property(tries = 1000)
     void anyBody_isRefusedAsBadInput_orGivesACommandWithinTheLimits(@ForAll("bodies") FuzzCase body) {
-        Assume.that(INCLUDE_KNOWN_BUGS || KnownBugs.inSave(body).isEmpty());
         SaveCommand command;
         try {
             command = parser.parse(body.body());
@@ -58,7 +54,7 @@ class SaveRequestParserProperties {
         assertThat(command.haloTenant()).isNotNull().hasSizeLessThanOrEqualTo(SaveRequestParser.MAX_VALUE);
         assertThat(command.scope()).isNotBlank().hasSizeLessThanOrEqualTo(SaveRequestParser.MAX_VALUE);
         for (String stored : new String[] {command.haloTenant(), command.clientId(), command.scope()}) {
-            assertThat(KnownBugs.hasLoneSurrogate(stored)).as("unpaired surrogate in %s", stored).isFalse();
+            assertThat(LoneSurrogates.in(stored)).as("unpaired surrogate in %s", stored).isFalse();
         }
     }
 }

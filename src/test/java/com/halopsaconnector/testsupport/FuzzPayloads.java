@@ -96,12 +96,9 @@ public final class FuzzPayloads {
     // ---------------------------------------------------------------- webhook deliveries
 
     /**
-     * Webhook delivery bodies of every family, weighted. With {@code knownBugs} false, lone surrogates
-     * ({@link KnownBugs#LONE_SURROGATE}) are written as U+FFFD instead, so the committed run does not
-     * have to leave out a large share of its cases; the other known bugs are rare and left out by
-     * {@link KnownBugs#inWebhook}.
+     * Webhook delivery bodies of every family, weighted.
      */
-    public static Arbitrary<FuzzCase> webhookCases(boolean knownBugs) {
+    public static Arbitrary<FuzzCase> webhookCases() {
         Arbitrary<FuzzCase> cases = Arbitraries.frequencyOf(
                 Tuple.of(26, json("event", event())),
                 Tuple.of(10, json("batch", event().list().ofMinSize(1).ofMaxSize(12).map(FuzzPayloads::array))),
@@ -120,22 +117,7 @@ public final class FuzzPayloads {
                         "[{}]", "null", "{\"id\":null}"), Arbitraries.of(JSON, "text/plain", "application/octet-stream"))
                         .as((text, type) -> new FuzzCase("blank-or-bom", type, utf8(text)))),
                 Tuple.of(2, json("content-type", event()).map(c -> new FuzzCase(c.family, "text/plain; charset=latin1", c.body))));
-        return knownBugs ? cases : cases.map(FuzzPayloads::withoutLoneSurrogates);
-    }
-
-    /** The case with every {@code \ud800}-{@code \udfff} escape turned into {@code \ufffd}: {@link #quote} writes only lone surrogates as escapes. */
-    static FuzzCase withoutLoneSurrogates(FuzzCase fuzzCase) {
-        byte[] body = fuzzCase.body.clone();
-        for (int i = 0; i + 5 < body.length; i++) {
-            if (body[i] == '\\' && body[i + 1] == 'u' && (body[i + 2] == 'd' || body[i + 2] == 'D')
-                    && "89abcdefABCDEF".indexOf(body[i + 3]) >= 0) {
-                body[i + 2] = 'f';
-                body[i + 3] = 'f';
-                body[i + 4] = 'f';
-                body[i + 5] = 'd';
-            }
-        }
-        return new FuzzCase(fuzzCase.family, fuzzCase.contentType, body);
+        return cases;
     }
 
     /** One Halo event with fields of every kind, wrong types and odd values included; keys in random order. */
@@ -241,9 +223,9 @@ public final class FuzzPayloads {
 
     /**
      * {@code PUT /v1/integrations/halo} bodies; the only http(s) URLs in them are {@code authUrl} and
-     * {@code resourceUrl}. {@code knownBugs} as for {@link #webhookCases}.
+     * {@code resourceUrl}.
      */
-    public static Arbitrary<FuzzCase> saveCases(String authUrl, String resourceUrl, boolean knownBugs) {
+    public static Arbitrary<FuzzCase> saveCases(String authUrl, String resourceUrl) {
         String port = authUrl.replaceAll("^.*:(\\d+)/.*$", "$1");
         Arbitrary<String> badUrl = Arbitraries.of("ftp://127.0.0.1:" + port + "/auth", "http://user:pw@localhost:" + port + "/auth",
                         "http://localhost:" + port + "/auth?x=1", "http://localhost:" + port + "/auth#f", "not a url", "http://",
@@ -290,7 +272,7 @@ public final class FuzzPayloads {
                         .as((a, b, c) -> "{\"authUrl\":" + a + ",\"resourceUrl\":" + b + ",\"clientId\":" + c
                                 + ",\"clientSecret\":" + a + ",\"tenant\":" + b + "}"))),
                 Tuple.of(2, body.map(b -> new FuzzCase("content-type", "text/plain", utf8(b)))));
-        return knownBugs ? cases : cases.map(FuzzPayloads::withoutLoneSurrogates);
+        return cases;
     }
 
     /** A body that saves: the WireMock Halo's URLs and plain values. */

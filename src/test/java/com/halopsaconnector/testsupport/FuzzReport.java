@@ -30,7 +30,6 @@ public final class FuzzReport {
     private final String title;
     private final Map<String, Map<Integer, Long>> statusesByFamily = new TreeMap<>();
     private final Map<Integer, Long> statuses = new TreeMap<>();
-    private final Map<String, Long> leftOut = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
     private final List<String> facts = new ArrayList<>();
     private final Instant started = Instant.now();
@@ -46,10 +45,6 @@ public final class FuzzReport {
         bytes += fuzzCase.body().length;
         statuses.merge(status, 1L, Long::sum);
         statusesByFamily.computeIfAbsent(fuzzCase.family(), f -> new TreeMap<>()).merge(status, 1L, Long::sum);
-    }
-
-    public void leftOut(String reason) {
-        leftOut.merge(reason, 1L, Long::sum);
     }
 
     /**
@@ -84,10 +79,6 @@ public final class FuzzReport {
         return sent;
     }
 
-    public long leftOutCount() {
-        return leftOut.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     public void write(Path path, String parameters) {
         Duration took = Duration.between(started, Instant.now());
         StringBuilder text = new StringBuilder("# ").append(title).append("\n\n");
@@ -104,8 +95,6 @@ public final class FuzzReport {
         text.append("| answers by status | ").append(statuses).append(" |\n");
         text.append("| 5xx answers | ").append(statuses.entrySet().stream().filter(e -> e.getKey() >= 500)
                 .mapToLong(Map.Entry::getValue).sum()).append(" |\n");
-        text.append("| cases left out (known bugs, see docs/reliability.md) | ").append(leftOut.isEmpty() ? "none" : leftOut)
-                .append(" |\n");
         facts.forEach(fact -> text.append(fact).append('\n'));
         text.append("\n| generator family | answers by status |\n| --- | --- |\n");
         statusesByFamily.forEach((family, counts) -> text.append("| ").append(family).append(" | ").append(counts).append(" |\n"));

@@ -11,11 +11,10 @@ import com.halopsaconnector.domain.InvalidInputException;
 import com.halopsaconnector.domain.WebhookEvent;
 import com.halopsaconnector.testsupport.FuzzPayloads;
 import com.halopsaconnector.testsupport.FuzzPayloads.FuzzCase;
-import com.halopsaconnector.testsupport.KnownBugs;
+import com.halopsaconnector.testsupport.LoneSurrogates;
 import com.halopsaconnector.testsupport.TableLayout;
 
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -24,25 +23,21 @@ import net.jqwik.api.Provide;
  * jqwik properties of the delivery parser, on the payloads of the webhook fuzz run
  * ({@link FuzzPayloads#webhookCases}), raw bytes included: whatever the body, the parser either
  * refuses it as bad input (400 / 413) or returns events the store can hold (key within limits, raw
- * JSON an object, no unpaired surrogate, numbers DynamoDB accepts, a ticket item under 400 KB).
- * Payloads that hit a {@link KnownBugs known bug} are assumed away unless
- * {@code -Dfuzz.include-known-bugs=true}. The same payloads go through the whole route in
+ * JSON an object, no unpaired surrogate, numbers DynamoDB accepts, a ticket item under 400 KB). The same payloads go through the whole route in
  * {@link WebhookFuzzTest}.
  */
 class DeliveryParserProperties {
 
-    static final boolean INCLUDE_KNOWN_BUGS = Boolean.getBoolean("fuzz.include-known-bugs");
     static final ObjectMapper JSON = new ObjectMapper();
     final DeliveryParser parser = DeliveryParserTest.parser();
 
     @Provide
     Arbitrary<FuzzCase> payloads() {
-        return FuzzPayloads.webhookCases(INCLUDE_KNOWN_BUGS);
+        return FuzzPayloads.webhookCases();
     }
 
     @Property(tries = 1000)
     void anyPayload_isRefusedAsBadInput_orGivesStorableEvents(@ForAll("payloads") FuzzCase payload) throws Exception {
-        Assume.that(INCLUDE_KNOWN_BUGS || KnownBugs.inWebhook(payload).isEmpty());
         List<WebhookEvent> events;
         try {
             events = parser.parse(payload.body());
@@ -52,7 +47,7 @@ class DeliveryParserProperties {
         for (WebhookEvent event : events) {
             assertThat(event.key()).isNotBlank().hasSizeLessThanOrEqualTo(WebhookEvent.MAX_ID_LENGTH);
             assertThat(JSON.readTree(event.rawJson()).isObject()).as("raw is a JSON object").isTrue();
-            assertThat(KnownBugs.hasLoneSurrogate(event.rawJson())).as("raw holds an unpaired surrogate").isFalse();
+            assertThat(LoneSurrogates.in(event.rawJson())).as("raw holds an unpaired surrogate").isFalse();
             if (event.ticketId() != null) {
                 assertThat(event.ticketId()).matches("0|[1-9]\\d{0,29}");
             }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -20,7 +19,6 @@ import com.halopsaconnector.integration.TestConnections;
 import com.halopsaconnector.testsupport.FuzzPayloads;
 import com.halopsaconnector.testsupport.FuzzPayloads.FuzzCase;
 import com.halopsaconnector.testsupport.FuzzReport;
-import com.halopsaconnector.testsupport.KnownBugs;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TableLayout;
 import com.halopsaconnector.testsupport.TestEnvironment;
@@ -39,8 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the whole table for every transaction item, so a table that only grows slows the long run).
  *
  * <p>{@code fuzz.webhook.cases} (default 1,000; the full run is 10,000, see docs/reliability.md).
- * Cases that would hit a {@link KnownBugs known bug} are left out and counted unless
- * {@code fuzz.include-known-bugs=true}.
  */
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -49,7 +45,6 @@ class WebhookFuzzTest {
     static final int CASES = Integer.getInteger("fuzz.webhook.cases", 1000);
     static final long SEED = Long.getLong("fuzz.seed", 20261129L);
     static final int ROUND = Integer.getInteger("fuzz.round", 500);
-    static final boolean INCLUDE_KNOWN_BUGS = Boolean.getBoolean("fuzz.include-known-bugs");
     static final Path REPORT = Path.of(System.getProperty("fuzz.webhook.report", "target/reliability/fuzz-webhook.md"));
     /** Time bound: 60 s plus 300 ms per case. */
     static final Duration TIME_LIMIT = Duration.ofSeconds(60).plusMillis(300L * CASES);
@@ -60,7 +55,7 @@ class WebhookFuzzTest {
 
     @Test
     void generatedAndMutatedDeliveries_neverGet5xx_andLeaveOnlyWellFormedItems() {
-        List<FuzzCase> cases = FuzzPayloads.draw(FuzzPayloads.webhookCases(INCLUDE_KNOWN_BUGS), CASES, SEED);
+        List<FuzzCase> cases = FuzzPayloads.draw(FuzzPayloads.webhookCases(), CASES, SEED);
         FuzzReport report = new FuzzReport("Webhook route fuzz");
         long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
         long eventsStored = 0;
@@ -73,11 +68,6 @@ class WebhookFuzzTest {
             boolean failedAnswers = false;
             for (int i = from; i < Math.min(cases.size(), from + ROUND) && System.nanoTime() < deadline; i++) {
                 FuzzCase fuzzCase = cases.get(i);
-                Optional<String> knownBug = KnownBugs.inWebhook(fuzzCase);
-                if (knownBug.isPresent() && !INCLUDE_KNOWN_BUGS) {
-                    report.leftOut(knownBug.get());
-                    continue;
-                }
                 Response answer;
                 try {
                     answer = given().config(FuzzReport.TIMEOUTS).contentType(fuzzCase.contentType()).body(fuzzCase.body())
@@ -93,8 +83,7 @@ class WebhookFuzzTest {
                 report.answered(fuzzCase, status);
                 if (!RIGHT_ANSWERS.contains(status)) {
                     failedAnswers = true;
-                    report.problem("webhook", i, fuzzCase, "answered " + status + " " + abbreviate(answer.asString())
-                            + knownBug.map(bug -> " (known bug: " + bug + ")").orElse(""));
+                    report.problem("webhook", i, fuzzCase, "answered " + status + " " + abbreviate(answer.asString()));
                 } else if (status == 200) {
                     newEvents += answer.jsonPath().getInt("received") - answer.jsonPath().getInt("duplicates");
                 }
@@ -116,13 +105,12 @@ class WebhookFuzzTest {
             TestConnections.disconnect(tenant);
             table.deleteItemsOf("TENANT#" + tenant);
         }
-        if (report.sent() + report.leftOutCount() < cases.size()) {
+        if (report.sent() < cases.size()) {
             report.problem("time bound of " + TIME_LIMIT.toSeconds() + " s reached after " + report.sent() + " cases");
         }
         report.fact("events stored (EVENT# items, = webhooksReceived)", eventsStored);
         report.fact("items checked for well-formedness", itemsChecked);
-        report.write(REPORT, "cases=" + CASES + ", seed=" + SEED + ", round=" + ROUND + ", include known bugs="
-                + INCLUDE_KNOWN_BUGS);
+        report.write(REPORT, "cases=" + CASES + ", seed=" + SEED + ", round=" + ROUND);
 
         assertThat(report.problems()).as("fuzz problems (report: %s)", REPORT).isEmpty();
     }

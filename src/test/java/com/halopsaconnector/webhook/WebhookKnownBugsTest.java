@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.halopsaconnector.integration.TestConnections;
-import com.halopsaconnector.testsupport.KnownBugs;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TableLayout;
 import com.halopsaconnector.testsupport.TestEnvironment;
@@ -19,10 +18,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The bugs the webhook fuzz run found ({@link KnownBugs}, docs/reliability.md), one smallest input
- * each. They fail today, so they are disabled with the bug's name; run them with
- * {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}. Whatever the fix (store
- * the event, or refuse it with a 4xx), the answer must not be a 5xx: Halo would retry a 5xx forever
+ * The bugs the webhook fuzz run found (docs/reliability.md, "Bugs found"; all fixed), one smallest
+ * input each. Whatever the fix (store the event, or refuse it with a 4xx), the answer must not be a 5xx: Halo would retry a 5xx forever
  * and the delivery can never succeed.
  */
 @QuarkusTest
