@@ -38,9 +38,7 @@ public final class LoopbackDeployment implements AutoCloseable {
         MotoProcess moto = MotoProcess.startOrReuse();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         LoopbackDeployment deployment = new LoopbackDeployment(moto, "connector-" + suffix, "alias/connector-" + suffix);
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(moto.endpoint()))
-                        .region(Region.US_EAST_1).credentialsProvider(deployment.credentials())
-                        .httpClient(UrlConnectionHttpClient.create()).build();
+        try (DynamoDbClient dynamo = deployment.dynamoClient();
                 KmsClient kms = KmsClient.builder().endpointOverride(URI.create(moto.endpoint()))
                         .region(Region.US_EAST_1).credentialsProvider(deployment.credentials())
                         .httpClient(UrlConnectionHttpClient.create()).build()) {
@@ -82,6 +80,12 @@ public final class LoopbackDeployment implements AutoCloseable {
 
     public String table() {
         return table;
+    }
+
+    /** A DynamoDB client of the local store, for the harness's own reads and clean-ups. */
+    public DynamoDbClient dynamoClient() {
+        return DynamoDbClient.builder().endpointOverride(URI.create(moto.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     private StaticCredentialsProvider credentials() {
