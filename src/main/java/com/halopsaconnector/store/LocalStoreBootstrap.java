@@ -20,13 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.model.NotFoundException;
 
 /**
  * Local runs and tests only (not in the prod build): creates the table (with the sparse
- * {@code stale-tickets} GSI) and the KMS key alias in moto's server, which SAM's template creates
- * in AWS. The table and index must match {@code ConnectorTable} in {@code template.yaml}.
+ * {@code stale-tickets} GSI) in moto's server, which SAM's template creates in AWS. The table and
+ * index must match {@code ConnectorTable} in {@code template.yaml}. {@link LocalKmsKeyBootstrap}
+ * makes the KMS key.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = {"dev", "test"})
@@ -43,13 +42,7 @@ public class LocalStoreBootstrap {
     DynamoDbClient dynamo;
 
     @Inject
-    KmsClient kms;
-
-    @Inject
     TableName table;
-
-    @ConfigProperty(name = "connector.kms-key-id")
-    String keyId;
 
     @ConfigProperty(name = "connector.local-store.bootstrap")
     boolean enabled;
@@ -57,7 +50,6 @@ public class LocalStoreBootstrap {
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
             createTableIfMissing();
-            createKeyAliasIfMissing();
         }
     }
 
@@ -124,18 +116,5 @@ public class LocalStoreBootstrap {
 
     private static Projection keysOnly() {
         return Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build();
-    }
-
-    private void createKeyAliasIfMissing() {
-        if (!keyId.startsWith("alias/")) {
-            return;
-        }
-        try {
-            kms.describeKey(r -> r.keyId(keyId));
-        } catch (NotFoundException e) {
-            LOG.infof("Creating local KMS key %s", keyId);
-            String newKeyId = kms.createKey(r -> r.description("halopsa-connector local key")).keyMetadata().keyId();
-            kms.createAlias(r -> r.aliasName(keyId).targetKeyId(newKeyId));
-        }
     }
 }
