@@ -9,11 +9,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
- * Local runs and tests only (not in the prod build): at start-up, creates the table and the KMS key
- * alias in moto's server ({@link LocalStoreSetup}), which SAM's template creates in AWS.
+ * Local runs and tests only (not in the prod build): at start-up, creates the table in moto's server
+ * ({@link LocalStoreSetup}), which SAM's template creates in AWS. {@link LocalKmsKeyBootstrap} makes
+ * the KMS key.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = {"dev", "test"})
@@ -23,13 +23,7 @@ public class LocalStoreBootstrap {
     DynamoDbClient dynamo;
 
     @Inject
-    KmsClient kms;
-
-    @Inject
     TableName table;
-
-    @ConfigProperty(name = "connector.kms-key-id")
-    String keyId;
 
     @ConfigProperty(name = "connector.local-store.bootstrap")
     boolean enabled;
@@ -37,7 +31,6 @@ public class LocalStoreBootstrap {
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
             LocalStoreSetup.createTableIfMissing(dynamo, table.value());
-            LocalStoreSetup.createKeyAliasIfMissing(kms, keyId);
         }
     }
 }
