@@ -100,13 +100,13 @@ class LambdaRuntimeIT {
     }
 
     @Test
-    void webhookFunction_startsFromTheAotCache_andNeverLoadsAKmsOrHaloClient() throws Exception {
+    void webhookFunction_startsFromTheAotCache() throws Exception {
         webhook.call(ConnectorCalls.delivery("https://" + HttpApiEvent.DOMAIN + "/v1/webhooks/halo/" + "y".repeat(43),
                 ConnectorCalls.eventOnly(2, ConnectorCalls.haloTime(1))));
         List<String> loaded = Files.readAllLines(webhookClassLog);
         assertThat(loaded).as("the webhook resource comes from the AOT cache")
                 .anyMatch(line -> line.contains("com.halopsaconnector.webhook.HaloWebhookResource source: shared objects file"));
-        assertThat(loaded).as("KMS client classes").noneMatch(line -> line.contains("software.amazon.awssdk.services.kms.DefaultKmsClient "));
-        assertThat(loaded).as("Halo client classes").noneMatch(line -> line.contains("com.halopsaconnector.halo.HaloApiClients "));
+        // The cache preloads every class the training run used (both functions), so class loading says
+        // nothing about which clients a function builds: WebhookFunctionBuildsOnlyWhatItUsesTest checks that.
     }
 }

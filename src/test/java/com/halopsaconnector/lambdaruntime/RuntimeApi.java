@@ -3,8 +3,6 @@ package com.halopsaconnector.lambdaruntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -47,7 +45,7 @@ public final class RuntimeApi implements AutoCloseable {
 
     public static RuntimeApi start() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            HttpServer server = LoopbackHttpServers.create();
             RuntimeApi api = new RuntimeApi(server);
             server.setExecutor(api.threads);
             server.createContext(BASE + "/invocation/", api::invocation);

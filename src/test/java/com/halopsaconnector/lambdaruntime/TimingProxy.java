@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +44,7 @@ public final class TimingProxy implements AutoCloseable {
 
     private TimingProxy(URI target) throws IOException {
         this.target = target;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = LoopbackHttpServers.create();
         server.createContext("/", this::forward);
         server.setExecutor(threads);
         server.start();
@@ -63,9 +62,13 @@ public final class TimingProxy implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The calls that started and ended within [{@code fromNanos}, {@code toNanos}]. */
+    /**
+     * The calls that started within [{@code fromNanos}, {@code toNanos}], each cut off at {@code toNanos}: the
+     * caller may have its answer before this proxy's thread notes the end.
+     */
     public synchronized List<Call> callsBetween(long fromNanos, long toNanos) {
-        return calls.stream().filter(call -> call.startNanos >= fromNanos && call.endNanos <= toNanos).toList();
+        return calls.stream().filter(call -> call.startNanos >= fromNanos && call.startNanos <= toNanos)
+                .map(call -> new Call(call.operation, call.startNanos, Math.min(call.endNanos, toNanos))).toList();
     }
 
     public synchronized void forget() {
