@@ -93,6 +93,11 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to end by itself; its exit code, or -1 if it is still running. */
+    public int waitForExit(Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     /** Stops the process as Lambda does at shutdown (SIGTERM), waiting for it to exit; returns its exit code. */
     public int stop(Duration wait) throws InterruptedException {
         process.destroy();

@@ -100,6 +100,15 @@ class LambdaRuntimeIT {
     }
 
     @Test
+    void bootstrap_refusesAStackDeployedForTheNativeExecutable() throws Exception {
+        Path log = WORK.resolve("mismatch-" + UUID.randomUUID() + ".log");
+        try (LambdaFunction mismatched = jvmPackage.start(jvmPackage.bootstrap(), Map.of("CONNECTOR_PACKAGING", "native"), log)) {
+            assertThat(mismatched.waitForExit(java.time.Duration.ofSeconds(10))).isEqualTo(1);
+        }
+        assertThat(Files.readString(log)).contains("deployed with Packaging=native");
+    }
+
+    @Test
     void webhookFunction_startsFromTheAotCache() throws Exception {
         webhook.call(ConnectorCalls.delivery("https://" + HttpApiEvent.DOMAIN + "/v1/webhooks/halo/" + "y".repeat(43),
                 ConnectorCalls.eventOnly(2, ConnectorCalls.haloTime(1))));
