@@ -54,8 +54,13 @@ chmod 755 "$out/bootstrap"
 modules=$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 -q \
   --class-path "$out/app/lib/*:$out/app/runtime-client/*" "$runner")
 echo "jlink: $modules,jdk.zipfs"
+# The JDK's default CDS archive as a stock JDK has one (the JVM runs on without app.aot, should Lambda's
+# unpacking change the jars' times); modules compressed to keep the package well under Lambda's 250 MB.
 "$jdk/bin/jlink" --add-modules "$modules,jdk.zipfs" --strip-debug --no-man-pages --no-header-files \
-  --output "$out/runtime"
+  --compress=zip-6 --generate-cds-archive --output "$out/runtime"
+# Never read here: the CDS archive for heaps over 32 GB, and javac's symbol table (jdk.compiler is
+# pulled in by a library's references, not used at run time).
+rm -f "$out/runtime/lib/server/classes_nocoops.jsa" "$out/runtime/lib/ct.sym"
 
 # One fixed time on every file: the AOT cache checks each jar's size and modification time, and a zip
 # keeps whole seconds only, so the times Lambda unpacks must be the ones the training run saw.
@@ -80,4 +85,3 @@ touch -h -d "@${SOURCE_DATE_EPOCH:-946684800}" "$out/app.aot"
 
 ( cd "$out" && zip -q -r -y ../function-jvm.zip . )
 echo "target/function-jvm.zip: $(du -h target/function-jvm.zip | cut -f1) ($(du -sh "$out/runtime" | cut -f1) runtime, $(du -h "$out/app.aot" | cut -f1) AOT cache)"
-[ "$moto_started" = 0 ] || true

@@ -42,8 +42,9 @@ public final class LambdaRuntimeBenchmark {
     /** moto copies a table for every transaction; keeping the tenant's items few keeps long runs from slowing down. */
     static final int CLEAN_EVERY = 500;
 
+    /** The bootstrap's flags without its AOT cache (infra/package/bootstrap). */
     static final List<String> LAMBDA_FLAGS = List.of("-XX:MaxHeapSize=217m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "--add-opens", "java.base/java.lang=ALL-UNNAMED");
+            "-XX:-UsePerfData", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED");
 
     private final JvmPackage jvmPackage;
     private final LoopbackDeployment deployment;
