@@ -31,7 +31,7 @@ final class BenchmarkReport {
         Map<String, Object> warm = (Map<String, Object>) results.get("warmSingleEventDelivery");
         page.append("\n## Warm single-event deliveries (").append(warm.get("deliveries")).append(" after ")
                 .append(warm.get("afterWarmUpDeliveries")).append(" warm-up deliveries, one warm webhook function)\n\n");
-        page.append("Time from handing the event out to the answer, split by a timing proxy in front of moto into time inside "
+        page.append("Time from handing the event out to the answer, split by a proxy in front of moto (testsupport/SerialisingProxy) into time inside "
                 + "DynamoDB calls (moto plus the proxy's forwarding) and the rest. Target outside DynamoDB: p50 ≤ 3 ms, p99 ≤ 20 ms.\n\n");
         page.append("| ms | p50 | p90 | p99 | max |\n| --- | --- | --- | --- | --- |\n");
         for (String part : new String[] {"totalMs", "insideDynamoDbMs", "outsideDynamoDbMs"}) {

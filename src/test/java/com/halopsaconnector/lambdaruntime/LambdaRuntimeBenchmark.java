@@ -19,6 +19,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.halopsaconnector.testsupport.FakeHalo;
+import com.halopsaconnector.testsupport.SerialisingProxy;
 
 /**
  * The cold-start and warm-path benchmark of the packaged JVM functions (infra/bench/lambda-runtime.sh),
@@ -27,7 +28,7 @@ import com.halopsaconnector.testsupport.FakeHalo;
  * <li>cold start to the first webhook answer and to the first config {@code GET}, fresh processes,
  * three variants: plain JVM, JVM with Lambda-style flags, the package's bootstrap (flags + AOT cache);</li>
  * <li>warm single-event deliveries, each split into time inside DynamoDB calls (timed by
- * {@link TimingProxy}) and the rest, with the calls counted;</li>
+ * the {@link SerialisingProxy} in front of moto) and the rest, with the calls counted;</li>
  * <li>peak RSS of a webhook function over a long run of deliveries, heap sized as for 256 MB.</li>
  * </ol>
  * Writes {@code docs/benchmarks/<date>-lambda-runtime.md} and {@code .json}. System properties:
@@ -128,7 +129,7 @@ public final class LambdaRuntimeBenchmark {
     // ------------------------------------------------------------------ warm deliveries
 
     private void warmDeliveries(String tenant, String webhookUrl) throws Exception {
-        try (TimingProxy proxy = TimingProxy.to(deployment.motoEndpoint());
+        try (SerialisingProxy proxy = SerialisingProxy.to(deployment.motoEndpoint());
                 LambdaFunction webhook = start("webhook", jvmPackage.bootstrap(), proxy.url(), "warm-webhook");
                 TenantItems items = TenantItems.of(deployment, tenant)) {
             List<Double> totalMs = new ArrayList<>();
@@ -146,9 +147,9 @@ public final class LambdaRuntimeBenchmark {
                 if (i < WARM_UP) {
                     continue;
                 }
-                List<TimingProxy.Call> calls = proxy.callsBetween(result.handedOutNanos(), result.answeredNanos());
+                List<SerialisingProxy.Call> calls = proxy.callsBetween(result.handedOutNanos(), result.answeredNanos());
                 double total = result.handlingNanos() / 1e6;
-                double inDynamo = calls.stream().mapToLong(TimingProxy.Call::nanos).sum() / 1e6;
+                double inDynamo = calls.stream().mapToLong(SerialisingProxy.Call::nanos).sum() / 1e6;
                 totalMs.add(total);
                 dynamoMs.add(inDynamo);
                 outsideMs.add(total - inDynamo);

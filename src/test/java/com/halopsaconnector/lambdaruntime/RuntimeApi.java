@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.halopsaconnector.testsupport.LoopbackHttpServers;
 import com.sun.net.httpserver.HttpServer;
 
 /**
