@@ -3,6 +3,9 @@
 invariants of the generated IAM roles (actions and the partition keys they are limited to), the
 secrets key's policy (administration without use; use by the config function only, bound to
 tenant and purpose), the webhook's flood protection (reserved concurrency, route throttle), the sync schedule, the routes and the table.
+All of it is checked once for each value of the Packaging parameter (native, jvm), together with
+what that parameter changes (memory, CONNECTOR_PACKAGING); the two resolved stacks must differ in
+nothing else.
 
 Usage: python3 infra/ci/sam_transform_check.py [path/to/template.yaml]
 
@@ -11,6 +14,7 @@ failed check and a summary line (every check with VERBOSE=1). Needs the aws-sam-
 and PyYAML packages; makes no network call.
 """
 
+import copy
 import fnmatch
 import json
 import os
@@ -32,6 +36,13 @@ SCHEDULED_SYNC_PATH = "/internal/scheduled-sync"
 WEBHOOK_ROUTE = "ANY /v1/webhooks/halo/{callbackToken}"
 WEBHOOK_CONCURRENCY = "WebhookReservedConcurrency"
 WEBHOOK_CONCURRENCY_CONDITION = "HasWebhookReservedConcurrency"
+FUNCTIONS = ("ConfigFunction", "WebhookFunction")
+
+# The Packaging parameter: which build the functions run (the Makefile builds it, PACKAGING) and
+# the memory each gets (template Mappings PackagingSettings).
+PACKAGING_PARAMETER = "Packaging"
+PACKAGINGS = ("native", "jvm")
+EXPECTED_MEMORY = {"native": 256, "jvm": 1024}
 
 # The partition keys (dynamodb:LeadingKeys patterns) each role may use, per DynamoDB action,
 # on the table and on the stale-tickets index (no other index exists). The layout is README
@@ -139,40 +150,10 @@ def _leading_keys(statement, require_present):
     return set(_as_list(allowed))
 
 
-def main(argv):
-    path = argv[1] if len(argv) > 1 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "..", "template.yaml")
-    failures = []
-    passed = []
-    verbose = os.environ.get("VERBOSE") == "1"
-
-    def check(ok, message):
-        if verbose or not ok:
-            print(("ok    " if ok else "FAIL  ") + message)
-        (passed if ok else failures).append(message)
-
-    with open(path, encoding="utf-8") as handle:
-        sam = yaml.load(handle, Loader=_CfnLoader)  # noqa: S506 - SafeLoader subclass
-
-    # `sam package`/`sam deploy` replace a local CodeUri with the uploaded S3 object;
-    # do the same with a placeholder so the translator accepts the template.
-    for logical_id, resource in sam.get("Resources", {}).items():
-        props = resource.get("Properties") or {}
-        code_uri = props.get("CodeUri")
-        if resource.get("Type") == "AWS::Serverless::Function" and isinstance(code_uri, str) \
-                and not code_uri.startswith("s3://"):
-            props["CodeUri"] = "s3://placeholder-bucket/%s.zip" % logical_id
-
-    try:
-        cfn = transform(sam, dict(PLACEHOLDER_PARAMETERS), _NoManagedPolicyLookup())
-    except Exception as error:  # the translator raises several exception types
-        details = getattr(error, "causes", None) or []
-        print("FAIL  SAM transform: %s" % error)
-        for cause in details:
-            print("        - %s" % getattr(cause, "message", cause))
-        return 1
+def _check_stack(sam, cfn, check):
+    """The invariants that hold whatever the Packaging parameter: functions, routes, flood
+    protection, schedule, IAM, key policy, table."""
     resources = cfn["Resources"]
-    print("ok    SAM transform succeeded (%d CloudFormation resources)" % len(resources))
 
     by_type = {}
     for logical_id, resource in resources.items():
@@ -407,10 +388,130 @@ def main(argv):
           "%s index projection is KEYS_ONLY" % STALE_INDEX)
     check(not table.get("LocalSecondaryIndexes"), "table has no local secondary index")
 
+
+
+def _resolve(value, parameters, mappings):
+    """Resolves Ref to a given parameter and Fn::FindInMap over them, the way CloudFormation
+    will at deploy time; every other intrinsic is left as it is."""
+    if isinstance(value, list):
+        return [_resolve(item, parameters, mappings) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if list(value) == ["Ref"] and value["Ref"] in parameters:
+        return parameters[value["Ref"]]
+    resolved = {key: _resolve(item, parameters, mappings) for key, item in value.items()}
+    if list(resolved) == ["Fn::FindInMap"]:
+        args = resolved["Fn::FindInMap"]
+        if len(args) == 3 and all(isinstance(arg, str) for arg in args):
+            try:
+                return mappings[args[0]][args[1]][args[2]]
+            except KeyError:
+                raise ValueError("Fn::FindInMap %s has no value" % args)
+    return resolved
+
+
+def _differences(left, right, where=""):
+    """Paths (dotted) at which two JSON-like trees differ."""
+    if isinstance(left, dict) and isinstance(right, dict):
+        found = []
+        for key in sorted(set(left) | set(right), key=str):
+            found += _differences(left.get(key, "<absent>"), right.get(key, "<absent>"),
+                                  "%s.%s" % (where, key) if where else str(key))
+        return found
+    if isinstance(left, list) and isinstance(right, list) and len(left) == len(right):
+        found = []
+        for index, (a, b) in enumerate(zip(left, right)):
+            found += _differences(a, b, "%s[%d]" % (where, index))
+        return found
+    return [] if left == right else [where]
+
+
+def _check_packaging(sam, cfn, packaging, check):
+    """What the Packaging parameter changes, resolved for one of its values."""
+    parameter = sam.get("Parameters", {}).get(PACKAGING_PARAMETER, {})
+    check(parameter.get("Default") == "native" and parameter.get("AllowedValues") == list(PACKAGINGS),
+          "parameter %s defaults to native, allows exactly %s" % (PACKAGING_PARAMETER, list(PACKAGINGS)))
+    parameters = dict(PLACEHOLDER_PARAMETERS, **{PACKAGING_PARAMETER: packaging})
+    try:
+        resources = _resolve(cfn["Resources"], parameters, cfn.get("Mappings", {}))
+    except ValueError as error:
+        check(False, "template resolves for %s=%s (%s)" % (PACKAGING_PARAMETER, packaging, error))
+        return None
+    for name in FUNCTIONS:
+        props = resources[name]["Properties"]
+        env = props.get("Environment", {}).get("Variables", {})
+        check(props.get("MemorySize") == EXPECTED_MEMORY[packaging],
+              "%s gets %s MB (found %s)" % (name, EXPECTED_MEMORY[packaging], props.get("MemorySize")))
+        check(env.get("CONNECTOR_PACKAGING") == packaging,
+              "%s has CONNECTOR_PACKAGING=%s (found %s)" % (name, packaging, env.get("CONNECTOR_PACKAGING")))
+        # Both packagings are zip packages with a bootstrap on an OS-only runtime; which one is
+        # inside is up to the Makefile (PACKAGING), never the template.
+        check(props.get("Runtime") == "provided.al2023" and props.get("Handler") == "not.used.in.provided.runtime"
+              and props.get("PackageType", "Zip") == "Zip",
+              "%s is a zip package on provided.al2023 with the unused handler" % name)
+        check(props.get("Code") == {"S3Bucket": "placeholder-bucket", "S3Key": "%s.zip" % name},
+              "%s code comes from its own sam build artifact, the same for every packaging" % name)
+        check("Layers" not in props, "%s has no layers (the JVM package carries its own runtime)" % name)
+    return resources
+
+
+def main(argv):
+    path = argv[1] if len(argv) > 1 else os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "..", "template.yaml")
+    failures = []
+    passed = []
+    verbose = os.environ.get("VERBOSE") == "1"
+
+    with open(path, encoding="utf-8") as handle:
+        sam = yaml.load(handle, Loader=_CfnLoader)  # noqa: S506 - SafeLoader subclass
+
+    # `sam package`/`sam deploy` replace a local CodeUri with the uploaded S3 object;
+    # do the same with a placeholder so the translator accepts the template.
+    for logical_id, resource in sam.get("Resources", {}).items():
+        props = resource.get("Properties") or {}
+        code_uri = props.get("CodeUri")
+        if resource.get("Type") == "AWS::Serverless::Function" and isinstance(code_uri, str) \
+                and not code_uri.startswith("s3://"):
+            props["CodeUri"] = "s3://placeholder-bucket/%s.zip" % logical_id
+
+    # Every check runs once per packaging; the two resolved stacks are then compared.
+    resolved = {}
+    for packaging in PACKAGINGS:
+        label = "[%s=%s] " % (PACKAGING_PARAMETER, packaging)
+
+        def check(ok, message, label=label):
+            if verbose or not ok:
+                print(("ok    " if ok else "FAIL  ") + label + message)
+            (passed if ok else failures).append(label + message)
+
+        parameters = dict(PLACEHOLDER_PARAMETERS, **{PACKAGING_PARAMETER: packaging})
+        try:
+            # The translator may change the template it is given.
+            cfn = transform(copy.deepcopy(sam), parameters, _NoManagedPolicyLookup())
+        except Exception as error:  # the translator raises several exception types
+            details = getattr(error, "causes", None) or []
+            print("FAIL  %sSAM transform: %s" % (label, error))
+            for cause in details:
+                print("        - %s" % getattr(cause, "message", cause))
+            return 1
+        print("ok    %sSAM transform succeeded (%d CloudFormation resources)" % (label, len(cfn["Resources"])))
+        _check_stack(sam, cfn, check)
+        resolved[packaging] = _check_packaging(sam, cfn, packaging, check)
+
+    # Between the two packagings only the functions' memory and CONNECTOR_PACKAGING may differ.
+    if all(resolved.values()):
+        expected = sorted("Resources.%s.Properties.%s" % (name, field) for name in FUNCTIONS
+                          for field in ("MemorySize", "Environment.Variables.CONNECTOR_PACKAGING"))
+        found = sorted(_differences({"Resources": resolved["native"]}, {"Resources": resolved["jvm"]}))
+        ok = found == expected
+        if verbose or not ok:
+            print(("ok    " if ok else "FAIL  ") + "native and jvm stacks differ exactly in %s" % found)
+        (passed if ok else failures).append("native/jvm differences")
+
     if failures:
         print("FAIL  %d of %d template checks failed" % (len(failures), len(failures) + len(passed)))
     else:
-        print("ok    all %d template checks passed (IAM least privilege with partition-key conditions, key "
+        print("ok    all %d template checks passed for Packaging=native and =jvm (IAM least privilege with partition-key conditions, key "
               "policy separating administration from use, webhook has no KMS access, flood protection, routes, schedule, env, "
               "table and index)" % len(passed))
     return 1 if failures else 0

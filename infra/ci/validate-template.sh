@@ -3,7 +3,10 @@
 #   1. cfn-lint (any error, warning or informational finding fails),
 #   2. the AWS SAM translator transform plus the security checks in sam_transform_check.py
 #      (least-privilege IAM with partition-key conditions, a key policy separating administration from use,
-#      the webhook role has no KMS action, webhook flood protection, routes, sync schedule, env, table and index).
+#      the webhook role has no KMS action, webhook flood protection, routes, sync schedule, env, table and index),
+#      run once per value of the Packaging parameter (native, jvm), plus what Packaging changes (memory,
+#      CONNECTOR_PACKAGING) and a check that the two resolved stacks differ in nothing else.
+#      (cfn-lint runs once, on the template as written; the values Packaging selects are checked in step 2.)
 # Usage: infra/ci/validate-template.sh [path/to/template.yaml]
 # Exit code 0 = valid; non-zero = a problem (the last line says which step failed).
 set -euo pipefail
@@ -51,7 +54,7 @@ if ! "${cfn_lint[@]}" -- "$template"; then
 fi
 echo "ok    cfn-lint: no findings"
 
-echo "== SAM translator $("$python_bin" -c 'import samtranslator; print(samtranslator.__version__)') transform + security checks"
+echo "== SAM translator $("$python_bin" -c 'import samtranslator; print(samtranslator.__version__)') transform + security checks, Packaging=native and Packaging=jvm"
 if ! "$python_bin" "$here/sam_transform_check.py" "$template"; then
   fail "SAM transform or template security checks failed for $template"
 fi

@@ -30,7 +30,7 @@ public final class JwtKeys {
     private JwtKeys() {
     }
 
-    static synchronized Path ensurePublicKeyFile() {
+    public static synchronized Path ensurePublicKeyFile() {
         if (Files.exists(PUBLIC_PEM) && Files.exists(PRIVATE_DER) && Files.exists(JWKS)) {
             return PUBLIC_PEM;
         }

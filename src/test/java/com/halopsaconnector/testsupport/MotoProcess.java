@@ -12,7 +12,7 @@ import java.time.Instant;
  * moto's server as the tests' DynamoDB and KMS. Uses {@code MOTO_ENDPOINT} when set (CI starts one),
  * otherwise starts {@code moto_server} on a free loopback port and stops it afterwards.
  */
-final class MotoProcess {
+public final class MotoProcess {
 
     private final Process process;
     private final String endpoint;
@@ -22,7 +22,7 @@ final class MotoProcess {
         this.endpoint = endpoint;
     }
 
-    static MotoProcess startOrReuse() {
+    public static MotoProcess startOrReuse() {
         String given = System.getenv("MOTO_ENDPOINT");
         if (given != null && !given.isBlank()) {
             return new MotoProcess(null, given);
@@ -41,11 +41,11 @@ final class MotoProcess {
         }
     }
 
-    String endpoint() {
+    public String endpoint() {
         return endpoint;
     }
 
-    void stop() {
+    public void stop() {
         if (process != null) {
             process.destroy();
         }
