@@ -73,7 +73,7 @@ public final class LambdaRuntimeBenchmark {
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim(),
                 "runtime", Files.readString(jvmPackage.root().resolve("runtime/release")).lines()
-                        .filter(line -> line.startsWith("JAVA_RUNTIME_VERSION")).findFirst().orElse("?")));
+                        .filter(line -> line.startsWith("JAVA_VERSION")).findFirst().orElse("?")));
         ConnectorCalls platform = new ConnectorCalls("tenant-bench-" + UUID.randomUUID());
         String webhookUrl;
         try (LambdaFunction config = start("config", jvmPackage.bootstrap(), deployment.motoEndpoint(), "setup-config")) {
