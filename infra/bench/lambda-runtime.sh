@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cold start, warm path and memory of the packaged JVM functions, through Lambda's runtime interface
-# client and a Runtime API on loopback, against moto (com.halopsaconnector.lambdaruntime.LambdaRuntimeBenchmark).
+# client and a Runtime API on loopback, against a moto server of its own
+# (com.halopsaconnector.lambdaruntime.LambdaRuntimeBenchmark).
 # Writes docs/benchmarks/<date>-lambda-runtime.{md,json}. Not part of the tests: run it on an idle machine.
 #   infra/bench/lambda-runtime.sh                 # builds target/function-jvm.zip first (infra/package/jvm.sh)
 #   SKIP_PACKAGE=1 infra/bench/lambda-runtime.sh  # the zip as it is
@@ -9,14 +10,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 [ "${SKIP_PACKAGE:-}" = 1 ] || infra/package/jvm.sh
-moto_dir=""
-if [ -z "${MOTO_ENDPOINT:-}" ]; then
-  # shellcheck source=infra/local/moto.sh
-  source infra/local/moto.sh
-  moto_dir=$(mktemp -d)
-  moto_start "$moto_dir"
-  trap 'moto_stop; rm -rf "$moto_dir"' EXIT
-fi
 # shellcheck disable=SC2086
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager ${BENCH_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" com.halopsaconnector.lambdaruntime.LambdaRuntimeBenchmark

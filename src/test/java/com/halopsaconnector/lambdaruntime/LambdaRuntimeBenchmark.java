@@ -31,6 +31,7 @@ import com.halopsaconnector.testsupport.SerialisingProxy;
  * the {@link SerialisingProxy} in front of moto) and the rest, with the calls counted;</li>
  * <li>peak RSS of a webhook function over a long run of deliveries, heap sized as for 256 MB.</li>
  * </ol>
+ * Runs on a moto server of its own, reset every {@value #RESET_STORE_EVERY} deliveries (connections kept).
  * Writes {@code docs/benchmarks/<date>-lambda-runtime.md} and {@code .json}. System properties:
  * {@code bench.cold-runs} (10), {@code bench.warm-deliveries} (2000), {@code bench.rss-deliveries} (10000).
  */
@@ -40,8 +41,8 @@ public final class LambdaRuntimeBenchmark {
     static final int WARM_DELIVERIES = Integer.getInteger("bench.warm-deliveries", 2000);
     static final int WARM_UP = 200;
     static final int RSS_DELIVERIES = Integer.getInteger("bench.rss-deliveries", 10000);
-    /** moto copies a table for every transaction; keeping the tenant's items few keeps long runs from slowing down. */
-    static final int CLEAN_EVERY = 500;
+    /** moto slows down and grows with every transaction; long runs reset it this often (LoopbackDeployment). */
+    static final int RESET_STORE_EVERY = 1000;
 
     /** The bootstrap's flags without its AOT cache (infra/package/bootstrap). */
     static final List<String> LAMBDA_FLAGS = List.of("-XX:MaxHeapSize=217m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -62,7 +63,7 @@ public final class LambdaRuntimeBenchmark {
         Path work = Path.of("target", "bench-lambda-runtime");
         JvmPackage jvmPackage = JvmPackage.unzip(JvmPackage.ZIP, work.resolve("task-" + UUID.randomUUID()));
         Path logs = Files.createDirectories(work.resolve("logs"));
-        try (LoopbackDeployment deployment = LoopbackDeployment.create(); FakeHalo halo = FakeHalo.start()) {
+        try (LoopbackDeployment deployment = LoopbackDeployment.createOnOwnStore(); FakeHalo halo = FakeHalo.start()) {
             halo.openTickets(20, ConnectorCalls.haloTime(60));
             LambdaRuntimeBenchmark benchmark = new LambdaRuntimeBenchmark(jvmPackage, deployment, logs);
             benchmark.run(halo);
@@ -80,8 +81,8 @@ public final class LambdaRuntimeBenchmark {
             webhookUrl = expect200(config, platform.save(halo, null)).bodyJson().path("webhookUrl").asText();
         }
         coldStarts(platform, webhookUrl);
-        warmDeliveries(platform.tenant(), webhookUrl);
-        peakRss(platform.tenant(), webhookUrl);
+        warmDeliveries(webhookUrl);
+        peakRss(webhookUrl);
         results.put("machine.loadAverageAtEnd", Files.readString(Path.of("/proc/loadavg")).trim());
         write();
     }
@@ -138,18 +139,17 @@ public final class LambdaRuntimeBenchmark {
 
     // ------------------------------------------------------------------ warm deliveries
 
-    private void warmDeliveries(String tenant, String webhookUrl) throws Exception {
+    private void warmDeliveries(String webhookUrl) throws Exception {
         try (SerialisingProxy proxy = SerialisingProxy.to(deployment.motoEndpoint());
-                LambdaFunction webhook = start("webhook", jvmPackage.bootstrap(), proxy.url(), "warm-webhook");
-                TenantItems items = TenantItems.of(deployment, tenant)) {
+                LambdaFunction webhook = start("webhook", jvmPackage.bootstrap(), proxy.url(), "warm-webhook")) {
             List<Double> totalMs = new ArrayList<>();
             List<Double> dynamoMs = new ArrayList<>();
             List<Double> outsideMs = new ArrayList<>();
             Map<String, Long> callCounts = new TreeMap<>();
             Map<String, Long> operations = new TreeMap<>();
             for (int i = 0; i < WARM_UP + WARM_DELIVERIES; i++) {
-                if (i % CLEAN_EVERY == 0) {
-                    items.removeEventsAndTickets();
+                if (i > 0 && i % RESET_STORE_EVERY == 0) {
+                    deployment.resetStoreKeepingConnections();
                 }
                 InvocationResult result = webhook.invoke(ConnectorCalls.delivery(webhookUrl,
                         ConnectorCalls.fullEvent(5000 + i % 150, ConnectorCalls.haloTime(1), "Warm delivery " + i)).toJson());
@@ -181,14 +181,13 @@ public final class LambdaRuntimeBenchmark {
 
     // ------------------------------------------------------------------ memory
 
-    private void peakRss(String tenant, String webhookUrl) throws Exception {
-        try (LambdaFunction webhook = start("webhook", jvmPackage.bootstrap(), deployment.motoEndpoint(), "rss-webhook");
-                TenantItems items = TenantItems.of(deployment, tenant)) {
+    private void peakRss(String webhookUrl) throws Exception {
+        try (LambdaFunction webhook = start("webhook", jvmPackage.bootstrap(), deployment.motoEndpoint(), "rss-webhook")) {
             long afterFirst = 0;
             Instant started = Instant.now();
             for (int i = 0; i < RSS_DELIVERIES; i++) {
-                if (i % CLEAN_EVERY == 0) {
-                    items.removeEventsAndTickets();
+                if (i > 0 && i % RESET_STORE_EVERY == 0) {
+                    deployment.resetStoreKeepingConnections();
                 }
                 String body = i % 20 == 0
                         ? "[" + ConnectorCalls.fullEvent(6000 + i % 300, ConnectorCalls.haloTime(1), "Batch " + i) + ","

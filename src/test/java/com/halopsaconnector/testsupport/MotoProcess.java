@@ -27,6 +27,11 @@ public final class MotoProcess {
         if (given != null && !given.isBlank()) {
             return new MotoProcess(null, given);
         }
+        return start();
+    }
+
+    /** A moto server of the caller's own, whatever {@code MOTO_ENDPOINT} says. */
+    public static MotoProcess start() {
         int port = freePort();
         try {
             Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
@@ -39,6 +44,11 @@ public final class MotoProcess {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start moto_server (is moto installed? see README)", e);
         }
+    }
+
+    /** Whether this object started the server (rather than reusing {@code MOTO_ENDPOINT}'s). */
+    public boolean started() {
+        return process != null;
     }
 
     public String endpoint() {
