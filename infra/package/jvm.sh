@@ -10,7 +10,7 @@
 #   infra/package/jvm.sh --no-build   # from target/ as the last build left it (the pom's pre-integration-test)
 #
 # Needs: a JDK 25 (JAVA25_HOME, else JAVA_HOME if it is 25 or later, else /usr/lib/jvm/temurin-25-jdk-amd64),
-# moto_server for the training run (or MOTO_ENDPOINT), zip. The JDK and the cache belong to one CPU
+# moto_server on PATH (the training run starts one of its own), zip. The JDK and the cache belong to one CPU
 # architecture: build on the architecture the functions run on (the template's Architecture).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -65,16 +65,6 @@ rm -f "$out/runtime/lib/server/classes_nocoops.jsa" "$out/runtime/lib/ct.sym"
 # One fixed time on every file: the AOT cache checks each jar's size and modification time, and a zip
 # keeps whole seconds only, so the times Lambda unpacks must be the ones the training run saw.
 find "$out" -exec touch -h -d "@${SOURCE_DATE_EPOCH:-946684800}" {} +
-
-moto_started=0
-if [ -z "${MOTO_ENDPOINT:-}" ]; then
-  # shellcheck source=infra/local/moto.sh
-  source infra/local/moto.sh
-  moto_dir=$(mktemp -d)
-  moto_start "$moto_dir"
-  moto_started=1
-  trap 'moto_stop; rm -rf "$moto_dir"' EXIT
-fi
 
 echo "AOT training run (log: target/aot-training.log)"
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \

@@ -14,7 +14,8 @@ import com.halopsaconnector.testsupport.FakeHalo;
  * The training run of the JVM package's AOT cache (infra/package/jvm.sh): starts the package's own
  * bootstrap with {@code CONNECTOR_AOT_TRAINING=1} (the same flags, writing {@code app.aot} at exit)
  * as both functions in one process, drives the real paths of both through the Runtime API against
- * moto and a WireMock Halo, then stops it as Lambda does. Argument: the package directory.
+ * a moto server of its own and a WireMock Halo, then stops it as Lambda does. Argument: the package
+ * directory.
  */
 public final class AotTraining {
 
@@ -23,7 +24,7 @@ public final class AotTraining {
 
     public static void main(String[] args) throws Exception {
         JvmPackage jvmPackage = JvmPackage.at(Path.of(args[0]));
-        try (LoopbackDeployment deployment = LoopbackDeployment.create(); FakeHalo halo = FakeHalo.start()) {
+        try (LoopbackDeployment deployment = LoopbackDeployment.createOnOwnStore(); FakeHalo halo = FakeHalo.start()) {
             halo.openTickets(150, ConnectorCalls.haloTime(60 * 24));
             Map<String, String> environment = new LinkedHashMap<>(deployment.environment("all"));
             environment.put("CONNECTOR_AOT_TRAINING", "1");

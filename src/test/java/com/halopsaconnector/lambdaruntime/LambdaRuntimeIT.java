@@ -38,7 +38,7 @@ class LambdaRuntimeIT {
     static void startFunctions() throws Exception {
         Path root = WORK.resolve(UUID.randomUUID().toString());
         jvmPackage = JvmPackage.unzip(JvmPackage.ZIP, root.resolve("task"));
-        deployment = LoopbackDeployment.create();
+        deployment = LoopbackDeployment.createOnOwnStore();
         halo = FakeHalo.start();
         halo.openTickets(30, ConnectorCalls.haloTime(60));
         config = jvmPackage.start(jvmPackage.bootstrap(), deployment.environment("config"), root.resolve("config.log"));

@@ -25,34 +25,29 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
- * What SAM's stack gives the functions, on loopback: a fresh table and KMS key in moto's server
- * ({@code MOTO_ENDPOINT}, or one started here), the platform's JWT key, and each function's
+ * What SAM's stack gives the functions, on loopback: a table and KMS key in a moto server of its
+ * own, the platform's JWT key, and each function's
  * environment as the template sets it, plus the endpoints and credentials of the local store.
  */
 public final class LoopbackDeployment implements AutoCloseable {
 
     private final MotoProcess moto;
-    private final boolean ownStore;
     private final String table;
     private final String keyAlias;
 
     private LoopbackDeployment(MotoProcess moto, String table, String keyAlias) {
         this.moto = moto;
-        this.ownStore = moto.started();
         this.table = table;
         this.keyAlias = keyAlias;
     }
 
-    public static LoopbackDeployment create() {
-        return create(MotoProcess.startOrReuse());
-    }
-
-    /** On a moto server of its own, which {@link #resetStoreKeepingConnections} may wipe. */
+    /**
+     * On a moto server of its own (started here, stopped by {@link #close}), so that the packaged functions
+     * never meet a store that other tests have filled, and {@link #resetStoreKeepingConnections} wipes
+     * nothing of anyone else's.
+     */
     public static LoopbackDeployment createOnOwnStore() {
-        return create(MotoProcess.start());
-    }
-
-    private static LoopbackDeployment create(MotoProcess moto) {
+        MotoProcess moto = MotoProcess.start();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         LoopbackDeployment deployment = new LoopbackDeployment(moto, "connector-" + suffix, "alias/connector-" + suffix);
         deployment.createTableAndKey();
@@ -73,12 +68,9 @@ public final class LoopbackDeployment implements AutoCloseable {
      * Empties moto's server ({@code /moto-api/reset}) and puts back the table with its items other than
      * events and tickets: the connections and callback tokens. moto keeps growing with every transaction
      * (18 GB after some 9,000 deliveries here, when it stopped answering), so long runs reset it now and
-     * then. Only for a deployment on its own store.
+     * then.
      */
     public void resetStoreKeepingConnections() {
-        if (!ownStore) {
-            throw new IllegalStateException("Will not reset a moto server this deployment does not own: " + moto.endpoint());
-        }
         List<Map<String, AttributeValue>> kept;
         try (DynamoDbClient dynamo = dynamoClient()) {
             kept = dynamo.scanPaginator(r -> r.tableName(table)).items().stream()

@@ -46,11 +46,6 @@ public final class MotoProcess {
         }
     }
 
-    /** Whether this object started the server (rather than reusing {@code MOTO_ENDPOINT}'s). */
-    public boolean started() {
-        return process != null;
-    }
-
     public String endpoint() {
         return endpoint;
     }
