@@ -42,26 +42,23 @@ public final class AotTraining {
     static void exercise(LambdaFunction function, FakeHalo halo) {
         for (int round = 0; round < 3; round++) {
             ConnectorCalls platform = new ConnectorCalls("tenant-training-" + UUID.randomUUID());
-            String webhookUrl = expect(function, platform.save(halo, null), 200).bodyJson().path("webhookUrl").asText();
-            expect(function, platform.view(), 200);
-            expect(function, platform.test(halo), 200);
+            String webhookUrl = function.callExpecting(platform.save(halo, null), 200).bodyJson().path("webhookUrl").asText();
+            function.callExpecting(platform.view(), 200);
+            function.callExpecting(platform.test(halo), 200);
             deliver(function, webhookUrl, null);
-            expect(function, platform.sync(), 200, 409);
-            InvocationResult scheduled = function.invoke(ConnectorCalls.scheduledSync());
-            if (scheduled.failed() || HttpApiEvent.Response.parse(scheduled.body()).statusCode() != 200) {
-                throw new IllegalStateException("scheduled sync failed: " + scheduled.body());
-            }
-            String rotated = expect(function, platform.rotate(), 200).bodyJson().path("webhookUrl").asText();
-            expect(function, ConnectorCalls.delivery(webhookUrl, ConnectorCalls.eventOnly(4001, ConnectorCalls.haloTime(1))), 404);
-            expect(function, ConnectorCalls.delivery(rotated, "{not json"), 400);
-            expect(function, HttpApiEvent.of("GET", ConnectorCalls.CONFIG_PATH), 401);
+            function.callExpecting(platform.sync(), 200, 409);
+            function.invokeExpecting(ConnectorCalls.scheduledSync(), 200);
+            String rotated = function.callExpecting(platform.rotate(), 200).bodyJson().path("webhookUrl").asText();
+            function.callExpecting(ConnectorCalls.delivery(webhookUrl, ConnectorCalls.eventOnly(4001, ConnectorCalls.haloTime(1))), 404);
+            function.callExpecting(ConnectorCalls.delivery(rotated, "{not json"), 400);
+            function.callExpecting(HttpApiEvent.of("GET", ConnectorCalls.CONFIG_PATH), 401);
 
             ConnectorCalls guarded = new ConnectorCalls("tenant-training-" + UUID.randomUUID());
-            String guardedUrl = expect(function, guarded.save(halo, "{\"username\":\"halo\",\"password\":\"a-webhook-password-01\"}"), 200)
+            String guardedUrl = function.callExpecting(guarded.save(halo, "{\"username\":\"halo\",\"password\":\"a-webhook-password-01\"}"), 200)
                     .bodyJson().path("webhookUrl").asText();
             deliver(function, guardedUrl, "Basic " + Base64.getEncoder().encodeToString("halo:a-webhook-password-01".getBytes()));
-            expect(function, guarded.view(), 200);
-            expect(function, guarded.disconnect(), 204);
+            function.callExpecting(guarded.view(), 200);
+            function.callExpecting(guarded.disconnect(), 204);
         }
     }
 
@@ -76,22 +73,11 @@ public final class AotTraining {
             if (authorization != null) {
                 event.header("authorization", authorization);
             }
-            HttpApiEvent.Response first = expect(function, event, 200);
-            expect(function, event, 200); // the same delivery again: counted as a duplicate
+            HttpApiEvent.Response first = function.callExpecting(event, 200);
+            function.callExpecting(event, 200); // the same delivery again: counted as a duplicate
             if (first.bodyJson().path("received").asInt() < 1) {
                 throw new IllegalStateException("delivery not received: " + first.body());
             }
         }
-    }
-
-    private static HttpApiEvent.Response expect(LambdaFunction function, HttpApiEvent event, int... statuses) {
-        HttpApiEvent.Response response = function.call(event);
-        for (int status : statuses) {
-            if (response.statusCode() == status) {
-                return response;
-            }
-        }
-        throw new IllegalStateException("expected " + java.util.Arrays.toString(statuses) + " but got " + response.statusCode()
-                + " " + response.body() + "\n" + function.logTail());
     }
 }

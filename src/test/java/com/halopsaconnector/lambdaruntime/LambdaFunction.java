@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +36,25 @@ public final class LambdaFunction implements AutoCloseable {
                     + "\n" + logTail());
         }
         return HttpApiEvent.Response.parse(result.body());
+    }
+
+    /** Like {@link #call}, failing with the function's log unless the answer has one of {@code statuses}. */
+    public HttpApiEvent.Response callExpecting(HttpApiEvent event, int... statuses) {
+        return HttpApiEvent.Response.parse(invokeExpecting(event.toJson(), statuses).body());
+    }
+
+    /**
+     * Sends one event (an API Gateway event or another, such as the schedule's) and fails with the
+     * function's log unless the runtime posted an answer whose status is one of {@code statuses}.
+     */
+    public InvocationResult invokeExpecting(String event, int... statuses) {
+        InvocationResult result = invoke(event);
+        int status = result.failed() ? -1 : HttpApiEvent.Response.parse(result.body()).statusCode();
+        if (Arrays.stream(statuses).noneMatch(expected -> expected == status)) {
+            throw new IllegalStateException("expected " + Arrays.toString(statuses) + " but got "
+                    + (result.failed() ? "an error (" + result.errorType() + ")" : status) + ": " + result.body() + "\n" + logTail());
+        }
+        return result;
     }
 
     /** Sends one event and waits for the runtime's answer, failing early if the process dies or cannot initialise. */

@@ -78,7 +78,7 @@ public final class LambdaRuntimeBenchmark {
         ConnectorCalls platform = new ConnectorCalls("tenant-bench-" + UUID.randomUUID());
         String webhookUrl;
         try (LambdaFunction config = start("config", jvmPackage.bootstrap(), deployment.motoEndpoint(), "setup-config")) {
-            webhookUrl = expect200(config, platform.save(halo, null)).bodyJson().path("webhookUrl").asText();
+            webhookUrl = config.callExpecting(platform.save(halo, null), 200).bodyJson().path("webhookUrl").asText();
         }
         coldStarts(platform, webhookUrl);
         warmDeliveries(webhookUrl);
@@ -127,11 +127,7 @@ public final class LambdaRuntimeBenchmark {
 
     private ColdStart coldStart(String role, List<String> command, HttpApiEvent event) throws Exception {
         try (LambdaFunction function = start(role, command, deployment.motoEndpoint(), "cold-" + role)) {
-            InvocationResult result = function.invoke(event.toJson());
-            int status = HttpApiEvent.Response.parse(result.body()).statusCode();
-            if (result.failed() || status != 200) {
-                throw new IllegalStateException("cold " + role + " answered " + status + ": " + result.body() + "\n" + function.logTail());
-            }
+            InvocationResult result = function.invokeExpecting(event.toJson(), 200);
             return new ColdStart(Duration.ofNanos(result.answeredNanos() - function.startedNanos()).toMillis(),
                     Duration.ofNanos(result.handedOutNanos() - function.startedNanos()).toMillis());
         }
@@ -151,9 +147,8 @@ public final class LambdaRuntimeBenchmark {
                 if (i > 0 && i % RESET_STORE_EVERY == 0) {
                     deployment.resetStoreKeepingConnections();
                 }
-                InvocationResult result = webhook.invoke(ConnectorCalls.delivery(webhookUrl,
-                        ConnectorCalls.fullEvent(5000 + i % 150, ConnectorCalls.haloTime(1), "Warm delivery " + i)).toJson());
-                check(result, webhook);
+                InvocationResult result = webhook.invokeExpecting(ConnectorCalls.delivery(webhookUrl,
+                        ConnectorCalls.fullEvent(5000 + i % 150, ConnectorCalls.haloTime(1), "Warm delivery " + i)).toJson(), 200);
                 if (i < WARM_UP) {
                     continue;
                 }
@@ -193,7 +188,7 @@ public final class LambdaRuntimeBenchmark {
                         ? "[" + ConnectorCalls.fullEvent(6000 + i % 300, ConnectorCalls.haloTime(1), "Batch " + i) + ","
                                 + ConnectorCalls.eventOnly(6001 + i % 300, ConnectorCalls.haloTime(1)) + "]"
                         : ConnectorCalls.fullEvent(6000 + i % 300, ConnectorCalls.haloTime(1), "Delivery " + i);
-                check(webhook.invoke(ConnectorCalls.delivery(webhookUrl, body).toJson()), webhook);
+                webhook.invokeExpecting(ConnectorCalls.delivery(webhookUrl, body).toJson(), 200);
                 if (i == 0) {
                     afterFirst = webhook.peakRssKib();
                 }
@@ -213,20 +208,6 @@ public final class LambdaRuntimeBenchmark {
 
     private LambdaFunction start(String role, List<String> command, String dynamoEndpoint, String logName) throws IOException {
         return jvmPackage.start(command, deployment.environment(role, dynamoEndpoint), logs.resolve(logName + ".log"));
-    }
-
-    private static HttpApiEvent.Response expect200(LambdaFunction function, HttpApiEvent event) {
-        HttpApiEvent.Response response = function.call(event);
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("answered " + response.statusCode() + ": " + response.body() + "\n" + function.logTail());
-        }
-        return response;
-    }
-
-    private static void check(InvocationResult result, LambdaFunction function) {
-        if (result.failed() || HttpApiEvent.Response.parse(result.body()).statusCode() != 200) {
-            throw new IllegalStateException("delivery failed: " + result.body() + "\n" + function.logTail());
-        }
     }
 
     static long median(List<Long> values) {
