@@ -63,15 +63,16 @@ echo "jlink: $modules,jdk.zipfs"
 rm -f "$out/runtime/lib/server/classes_nocoops.jsa" "$out/runtime/lib/ct.sym"
 
 # One fixed time on every file: the AOT cache checks each jar's size and modification time, and a zip
-# keeps whole seconds only, so the times Lambda unpacks must be the ones the training run saw.
-find "$out" -exec touch -h -d "@${SOURCE_DATE_EPOCH:-946684800}" {} +
+# keeps even seconds only, so the times Lambda unpacks must be the ones the training run saw.
+file_time="@${SOURCE_DATE_EPOCH:-946684800}"
+find "$out" -exec touch -h -d "$file_time" {} +
 
 echo "AOT training run (log: target/aot-training.log)"
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" com.halopsaconnector.lambdaruntime.AotTraining "$out" \
   > target/aot-training.log 2>&1 || { tail -40 target/aot-training.log >&2; exit 1; }
 [ -s "$out/app.aot" ] || { echo "The training run wrote no $out/app.aot; see target/aot-training.log" >&2; exit 1; }
-touch -h -d "@${SOURCE_DATE_EPOCH:-946684800}" "$out/app.aot"
+touch -h -d "$file_time" "$out/app.aot"
 
 ( cd "$out" && zip -q -r -y ../function-jvm.zip . )
 echo "target/function-jvm.zip: $(du -h target/function-jvm.zip | cut -f1) ($(du -sh "$out/runtime" | cut -f1) runtime, $(du -h "$out/app.aot" | cut -f1) AOT cache)"

@@ -86,10 +86,6 @@ public final class LambdaFunction implements AutoCloseable {
         return startedNanos;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     /** The process's peak resident set size so far (VmHWM), in KiB. */
     public long peakRssKib() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {

@@ -76,11 +76,6 @@ public final class SerialisingProxy implements AutoCloseable {
                 .map(call -> new Call(call.operation, call.startNanos, Math.min(call.endNanos, toNanos))).toList();
     }
 
-    /** Forgets the calls noted so far. */
-    public synchronized void forgetCalls() {
-        calls.clear();
-    }
-
     private void forward(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
         String operation = exchange.getRequestHeaders().getFirst("X-Amz-Target");
