@@ -38,7 +38,8 @@ public class HaloCallExecutor {
     @Inject
     HaloRequestBudget budget;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /**
      * @param instance the Halo instance the request counts against: {@code HaloCredentials.instance()}
@@ -88,14 +89,14 @@ public class HaloCallExecutor {
     }
 
     private HaloRateLimitedException pauseAfter429(String instance, Response response) {
+        Instant now = clock.instant();
         Duration pause;
         try (response) {
-            pause = RetryAfter.parse(response.getHeaderString(HttpHeaders.RETRY_AFTER)).orElse(PAUSE_WITHOUT_RETRY_AFTER);
+            pause = RetryAfter.parse(response.getHeaderString(HttpHeaders.RETRY_AFTER), now).orElse(PAUSE_WITHOUT_RETRY_AFTER);
         }
         if (pause.compareTo(SHORTEST_PAUSE) < 0) {
             pause = SHORTEST_PAUSE;
         }
-        Instant now = clock.instant();
         Instant resumeAt = now.plus(pause);
         LOG.warnf("Halo instance %s answered 429; no requests to it until %s", instance, resumeAt);
         budget.pauseUntil(instance, resumeAt);

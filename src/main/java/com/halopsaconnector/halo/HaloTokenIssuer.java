@@ -32,7 +32,8 @@ public class HaloTokenIssuer {
     @Inject
     ObjectMapper json;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Waits for Halo at most the configured timeouts. */
     public HaloAccessToken issue(HaloCredentials credentials) {

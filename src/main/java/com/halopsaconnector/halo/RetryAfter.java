@@ -13,7 +13,8 @@ final class RetryAfter {
     private RetryAfter() {
     }
 
-    static Optional<Duration> parse(String header) {
+    /** @param now the time the answer was received, for a header that names a date */
+    static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
@@ -23,7 +24,7 @@ final class RetryAfter {
         } catch (NumberFormatException notSeconds) {
             try {
                 Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration untilThen = Duration.between(Instant.now(), at);
+                Duration untilThen = Duration.between(now, at);
                 return Optional.of(untilThen.isNegative() ? Duration.ZERO : untilThen);
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();

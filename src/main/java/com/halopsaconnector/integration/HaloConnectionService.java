@@ -65,7 +65,8 @@ public class HaloConnectionService {
     @Inject
     HaloTokens haloTokens;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /**
      * Stores checked credentials. The first save, and a save that points the connection at other

@@ -57,7 +57,8 @@ public class DynamoHaloRequestBudget implements HaloRequestBudget {
     @ConfigProperty(name = "connector.halo.rate-budget.window")
     Duration window;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @PostConstruct
     void checkConfiguration() {

@@ -34,7 +34,8 @@ public class HaloTokens {
     @Inject
     ConnectionStore store;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** The stored token while it has more than a minute left, else a fresh one. */
     public HaloAccessToken usable(Connection connection, HaloCredentials credentials) {

@@ -31,7 +31,8 @@ public class ScheduledSync {
     @Inject
     SyncConfig config;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** @return how many tenants got a run */
     public int runDueSyncs(SyncDeadline deadline) {

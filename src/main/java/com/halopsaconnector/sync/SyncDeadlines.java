@@ -18,7 +18,8 @@ public class SyncDeadlines {
     @Inject
     SyncConfig config;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public SyncDeadline within(Duration budget) {
         Duration allowed = invocation.remainingTime()

@@ -30,7 +30,8 @@ public class SyncRunner {
     @Inject
     TicketSync sync;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /**
      * @return the sync state after the run; empty when the tenant has no connection

@@ -62,7 +62,8 @@ public class TicketSync {
     @Inject
     SecretSealer sealer;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** @throws com.halopsaconnector.store.SyncSupersededException when the connection changed meanwhile */
     public SyncState run(Connection connection, SyncDeadline deadline) {

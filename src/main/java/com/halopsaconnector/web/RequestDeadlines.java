@@ -27,7 +27,8 @@ public class RequestDeadlines {
     @ConfigProperty(name = "connector.request.invocation-margin")
     Duration invocationMargin;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     private RequestDeadline deadline;
 

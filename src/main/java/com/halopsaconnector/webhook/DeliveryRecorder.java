@@ -35,7 +35,8 @@ public class DeliveryRecorder {
     @Inject
     FutureTimeLimit timeLimit;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** @throws UnknownCallbackTokenException when the tenant was disconnected while this ran */
     public DeliveryReceipt record(String tenant, List<WebhookEvent> events) {

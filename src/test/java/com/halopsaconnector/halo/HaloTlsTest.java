@@ -120,7 +120,7 @@ class HaloTlsTest {
                     request.response().putHeader("Content-Type", "application/json")
                             .end("{\"access_token\":\"tls-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
                 })
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     private static java.security.cert.Certificate certificateOf(Path keystore) throws Exception {

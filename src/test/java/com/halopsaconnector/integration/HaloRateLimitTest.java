@@ -65,7 +65,8 @@ class HaloRateLimitTest {
         ValidatableResponse first = HaloIntegrationApi.save(adminOf(newTenant()), bodyFor(halo))
                 .body("detail", containsString("Halo's rate limit was reached"))
                 .body("detail", containsString(halo.instance()));
-        assertThat(retryAfterOfRateLimited(first)).isBetween(29, 30);
+        // Seconds left of the pause when the answer was made: up to 5 s of a slow machine may have passed.
+        assertThat(retryAfterOfRateLimited(first)).isBetween(25, 30);
         halo.stubs().wireMock().verifyThat(1, postRequestedFor(urlPathEqualTo("/auth/token")));
         halo.stubs().wireMock().verifyThat(1, getRequestedFor(urlPathEqualTo("/api/Tickets")));
         halo.stubs().wireMock().resetRequests();
@@ -79,7 +80,7 @@ class HaloRateLimitTest {
     void a429WithoutRetryAfter_pausesThatHaloFor60s() {
         halo.stubs().ticketsAnswer(429);
 
-        assertThat(retryAfterOfRateLimited(HaloIntegrationApi.save(adminOf(newTenant()), bodyFor(halo)))).isBetween(59, 60);
+        assertThat(retryAfterOfRateLimited(HaloIntegrationApi.save(adminOf(newTenant()), bodyFor(halo)))).isBetween(55, 60);
         halo.stubs().wireMock().resetRequests();
 
         assertThat(retryAfterOfRateLimited(HaloIntegrationApi.test(adminOf(newTenant()), bodyFor(halo)))).isBetween(1, 60);

@@ -1,7 +1,5 @@
 package com.halopsaconnector.integration;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.halopsaconnector.integration.HaloIntegrationApi.adminOf;
@@ -24,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import com.halopsaconnector.domain.DeadlinePassedException;
 import com.halopsaconnector.domain.RequestDeadline;
 import com.halopsaconnector.testsupport.AdjustableClock;
+import com.halopsaconnector.testsupport.FakeHalo;
 import com.halopsaconnector.testsupport.HaloStubs;
+import com.halopsaconnector.testsupport.Hold;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TestEnvironment;
 
@@ -72,29 +72,24 @@ class RequestDeadlineTest {
 
     @Test
     void aDeadlinePassingWhileHaloAnswers_stopsTheSaveBeforeItWrites() throws Exception {
-        halo.wireMock().register(get(urlPathEqualTo("/api/Tickets")).atPriority(1)
-                .willReturn(HaloStubs.json(200, HaloStubs.Samples.read("tickets-page.json")).withFixedDelay(800)));
         AdjustableClock clock = new AdjustableClock();
         RequestDeadline deadline = RequestDeadline.after(Duration.ofSeconds(20), clock);
-        SaveCommand command = new SaveCommand(halo.authUrl(), halo.resourceUrl(), "acme", "client-1",
-                "a-client-secret-0001", "all", WebhookAuthChange.KEEP);
+        try (FakeHalo slowHalo = FakeHalo.start(); Hold probe = new Hold()) {
+            slowHalo.probeHeldBy(probe);
+            SaveCommand command = new SaveCommand(slowHalo.authUrl(), slowHalo.resourceUrl(), "acme", "client-1",
+                    "a-client-secret-0001", "all", WebhookAuthChange.KEEP);
 
-        CompletableFuture<ConnectionWithToken> save = CompletableFuture.supplyAsync(
-                () -> connections.save(tenant, command, deadline));
-        awaitTheProbe();
-        clock.advance(Duration.ofMinutes(1));
+            CompletableFuture<ConnectionWithToken> save = CompletableFuture.supplyAsync(
+                    () -> connections.save(tenant, command, deadline));
+            // The probe is Save's last call to Halo; it was sent with the time that was left then.
+            probe.awaitArrival();
+            clock.advance(Duration.ofMinutes(1));
+            probe.release();
 
-        assertThatThrownBy(() -> save.get(10, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(DeadlinePassedException.class);
-        assertThat(table.itemsOf("TENANT#" + tenant)).isEmpty();
-    }
-
-    /** The probe is Save's last call to Halo; it was sent with the time that was left then. */
-    private void awaitTheProbe() throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (halo.wireMock().find(getRequestedFor(urlPathEqualTo("/api/Tickets"))).isEmpty()) {
-            assertThat(System.nanoTime()).as("the probe reached Halo").isLessThan(giveUp);
-            Thread.sleep(20);
+            assertThatThrownBy(() -> save.get(120, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(DeadlinePassedException.class);
+            table.deleteItemsOf(slowHalo.budgetPk());
         }
+        assertThat(table.itemsOf("TENANT#" + tenant)).isEmpty();
     }
 }

@@ -13,10 +13,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.halopsaconnector.lambdaruntime.HttpApiEvent;
 import com.halopsaconnector.testsupport.HaloStubs;
+import com.halopsaconnector.testsupport.LambdaEvents;
 import com.halopsaconnector.testsupport.TestEnvironment;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +35,6 @@ class WebhookUrlOriginTest {
 
     static final String FORGED = "evil.example";
     static final String API_DOMAIN = "abc123.execute-api.eu-west-1.amazonaws.com";
-    static final String LAMBDA_INVOKE = "/_lambda_";
 
     @Inject
     ObjectMapper json;
@@ -66,10 +66,10 @@ class WebhookUrlOriginTest {
 
     @Test
     void throughApiGateway_theUrlIsOnTheDomainApiGatewayNames_whateverTheHeadersSay() throws Exception {
-        JsonNode answer = invoke(apiGatewayEvent("GET", HaloIntegrationApi.PATH));
+        HttpApiEvent.Response answer = LambdaEvents.invoke(apiGatewayEvent("GET", HaloIntegrationApi.PATH));
 
-        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
-        String url = json.readTree(answer.path("body").asText()).path("webhookUrl").asText();
+        assertThat(answer.statusCode()).isEqualTo(200);
+        String url = answer.bodyJson().path("webhookUrl").asText();
         assertThat(url).isEqualTo("https://" + API_DOMAIN + "/v1/webhooks/halo/" + token);
     }
 
@@ -101,11 +101,5 @@ class WebhookUrlOriginTest {
                 .put("sourceIp", "203.0.113.10")
                 .put("userAgent", "test");
         return json.writeValueAsString(event);
-    }
-
-    private JsonNode invoke(String event) throws Exception {
-        String answer = given().contentType("application/json").body(event).when().post(LAMBDA_INVOKE)
-                .then().statusCode(200).extract().asString();
-        return json.readTree(answer);
     }
 }

@@ -103,7 +103,7 @@ class LambdaRuntimeIT {
     void bootstrap_refusesAStackDeployedForTheNativeExecutable() throws Exception {
         Path log = WORK.resolve("mismatch-" + UUID.randomUUID() + ".log");
         try (LambdaFunction mismatched = jvmPackage.start(jvmPackage.bootstrap(), Map.of("CONNECTOR_PACKAGING", "native"), log)) {
-            assertThat(mismatched.waitForExit(java.time.Duration.ofSeconds(10))).isEqualTo(1);
+            assertThat(mismatched.waitForExit(java.time.Duration.ofSeconds(60))).isEqualTo(1);
         }
         assertThat(Files.readString(log)).contains("deployed with Packaging=native");
     }

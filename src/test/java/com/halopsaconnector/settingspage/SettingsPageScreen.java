@@ -27,7 +27,8 @@ final class SettingsPageScreen {
 
     SettingsPageScreen(ChromeDriver driver) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // Far beyond what the page takes (Save syncs for at most 5 s), so a slow machine is never mistaken for a broken page.
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
 
     void open(String url) {

@@ -1,6 +1,5 @@
 package com.halopsaconnector.sync;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -12,10 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.halopsaconnector.lambdaruntime.HttpApiEvent;
 import com.halopsaconnector.testsupport.FakeHalo;
+import com.halopsaconnector.testsupport.LambdaEvents;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TemplateSchedule;
 import com.halopsaconnector.testsupport.TestEnvironment;
@@ -32,8 +32,6 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(IsolatedSyncProfile.class)
 @QuarkusTestResource(TestEnvironment.class)
 class ScheduledSyncTest {
-
-    static final String LAMBDA_INVOKE = "/_lambda_";
 
     @Inject
     Table table;
@@ -62,10 +60,10 @@ class ScheduledSyncTest {
         halo.openTickets(25, "2026-11-20T10:00:00");
         SyncApi.save(tenant, halo).statusCode(200).body("sync.complete", equalTo(false));
 
-        JsonNode answer = invoke(TemplateSchedule.scheduledSyncEvent());
+        HttpApiEvent.Response answer = LambdaEvents.invoke(TemplateSchedule.scheduledSyncEvent());
 
-        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
-        assertThat(json.readTree(answer.path("body").asText()).path("tenantsRun").asInt()).isEqualTo(1);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.bodyJson().path("tenantsRun").asInt()).isEqualTo(1);
         SyncApi.show(tenant).statusCode(200)
                 .body("sync.complete", equalTo(true))
                 .body("sync.state", equalTo("idle"))
@@ -80,17 +78,12 @@ class ScheduledSyncTest {
         ObjectNode event = (ObjectNode) json.readTree(TemplateSchedule.scheduledSyncEvent());
         ((ObjectNode) event.path("requestContext")).put("apiId", "abc123");
 
-        JsonNode answer = invoke(json.writeValueAsString(event));
+        HttpApiEvent.Response answer = LambdaEvents.invoke(json.writeValueAsString(event));
 
-        assertThat(answer.path("statusCode").asInt()).isEqualTo(404);
+        assertThat(answer.statusCode()).isEqualTo(404);
         SyncApi.show(tenant).statusCode(200).body("sync.complete", equalTo(false));
         // Leaves the due-list to the other test, whichever runs first.
         SyncApi.disconnect(tenant);
     }
 
-    private JsonNode invoke(String event) throws Exception {
-        String answer = given().contentType("application/json").body(event).when().post(LAMBDA_INVOKE)
-                .then().statusCode(200).extract().asString();
-        return json.readTree(answer);
-    }
 }

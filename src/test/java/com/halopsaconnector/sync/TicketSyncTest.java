@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import com.halopsaconnector.testsupport.DynamoGate;
 import com.halopsaconnector.testsupport.FakeHalo;
 import com.halopsaconnector.testsupport.HaloStubs;
 import com.halopsaconnector.testsupport.Table;
+import com.halopsaconnector.testsupport.TestClock;
 import com.halopsaconnector.testsupport.TestEnvironment;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -52,6 +54,7 @@ class TicketSyncTest {
 
     @AfterEach
     void tearDown() {
+        TestClock.reset();
         halo.close();
         // A later test may get the same port, and with it this instance's pause.
         table.deleteItemsOf(halo.budgetPk());
@@ -87,8 +90,9 @@ class TicketSyncTest {
 
     @Test
     void runOutOfTimeAfterPage1_isNotComplete_andTheNextRunResumesAtPage2WithoutFetchingAnyPageTwice() {
-        // Save spends 5 s on the sync; a 2 s first page (plus its writes) leaves too little time for a second one.
-        halo.openTicketsWithSlowPage(250, EARLIER, 1, 2000);
+        // Page 1 takes ten minutes as the application's clock sees it: far beyond Save's sync budget,
+        // however fast or slow the machine really is.
+        halo.openTicketsWithSlowPage(250, EARLIER, 1, Duration.ofMinutes(10));
         SyncApi.save(tenant, halo).statusCode(200)
                 .body("sync.state", equalTo("running"))
                 .body("sync.complete", equalTo(false))
@@ -200,7 +204,7 @@ class TicketSyncTest {
     @Test
     void haloFailingMidRun_keepsTheTicketsWritten_andTheNextRunResumesAtTheFailedPage() {
         // A slow page 1 ends Save's sync after it (as above), so the failure meets POST /sync.
-        halo.openTicketsWithSlowPage(250, EARLIER, 1, 2000);
+        halo.openTicketsWithSlowPage(250, EARLIER, 1, Duration.ofMinutes(10));
         halo.server().stubFor(get(urlPathEqualTo(FakeHalo.TICKETS)).withQueryParam("page_no", WireMock.equalTo("2"))
                 .withQueryParam("open_only", WireMock.equalTo("true")).atPriority(1)
                 .inScenario("outage").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("back")

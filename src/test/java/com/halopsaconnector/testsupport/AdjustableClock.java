@@ -15,6 +15,11 @@ public final class AdjustableClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** Back to the system clock. */
+    public void reset() {
+        offset = Duration.ZERO;
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().plus(offset);

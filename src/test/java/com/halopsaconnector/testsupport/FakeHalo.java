@@ -10,10 +10,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -36,6 +38,7 @@ public final class FakeHalo implements AutoCloseable {
     /** Kept: a stopped server no longer tells its port, and tests clean up after stopping it. */
     private final int port;
     private final int pageSize;
+    private final List<String> hooks = new ArrayList<>();
 
     private FakeHalo(WireMockServer server, int pageSize) {
         this.server = server;
@@ -50,13 +53,13 @@ public final class FakeHalo implements AutoCloseable {
 
     /** Serving pages of {@code pageSize}, which must match the connector's {@code connector.sync.page-size}. */
     public static FakeHalo start(int pageSize) {
-        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(AnswerHooks.extension()));
         server.start();
         FakeHalo halo = new FakeHalo(server, pageSize);
         server.stubFor(post(urlPathEqualTo("/auth/token")).willReturn(HaloStubs.json(200,
                 "{\"access_token\":\"fake-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
-        server.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("page_size", equalTo("1"))
-                .willReturn(HaloStubs.json(200, page(List.of(ticket(1, "2026-11-01T00:00:00", "probe")), 1))));
+        server.stubFor(probe().willReturn(probeAnswer()));
         halo.openTickets(0, "2026-01-01T00:00:00");
         halo.closedTickets(List.of());
         halo.changedTickets(List.of());
@@ -85,6 +88,12 @@ public final class FakeHalo implements AutoCloseable {
         return server;
     }
 
+    /** Save's probe of the ticket list (one row) is answered only when {@code hold} lets it. */
+    public FakeHalo probeHeldBy(Hold hold) {
+        server.stubFor(probe().atPriority(1).willReturn(hold.on(probeAnswer())));
+        return this;
+    }
+
     /** Open tickets with ids 1..count, in pages of this Halo's page size. */
     public FakeHalo openTickets(int count, String lastUpdate) {
         List<String> all = new ArrayList<>();
@@ -94,13 +103,17 @@ public final class FakeHalo implements AutoCloseable {
         return pages(() -> listing("open_only", "true"), all, Map.of());
     }
 
-    /** Like {@link #openTickets}, with page {@code slowPage} answered after {@code delayMillis}. */
-    public FakeHalo openTicketsWithSlowPage(int count, String lastUpdate, int slowPage, int delayMillis) {
+    /**
+     * Like {@link #openTickets}, with page {@code slowPage} taking {@code took} to answer as the
+     * application's clock sees it ({@link TestClock} moves on by that much; the answer is immediate).
+     * The test resets the clock when it ends.
+     */
+    public FakeHalo openTicketsWithSlowPage(int count, String lastUpdate, int slowPage, Duration took) {
         List<String> all = new ArrayList<>();
         for (int id = 1; id <= count; id++) {
             all.add(ticket(id, lastUpdate, "Ticket " + id));
         }
-        return pages(() -> listing("open_only", "true"), all, Map.of(slowPage, delayMillis));
+        return pages(() -> listing("open_only", "true"), all, Map.of(slowPage, took));
     }
 
     /** What the first sync's closed-tickets pass gets (one page). */
@@ -157,13 +170,21 @@ public final class FakeHalo implements AutoCloseable {
         return "{\"record_count\":" + recordCount + ",\"tickets\":[" + String.join(",", tickets) + "]}";
     }
 
+    private static MappingBuilder probe() {
+        return get(urlPathEqualTo(TICKETS)).withQueryParam("page_size", equalTo("1"));
+    }
+
+    private static ResponseDefinitionBuilder probeAnswer() {
+        return HaloStubs.json(200, page(List.of(ticket(1, "2026-11-01T00:00:00", "probe")), 1));
+    }
+
     private MappingBuilder listing(String filter, String value) {
         return get(urlPathEqualTo(TICKETS)).withQueryParam("page_size", equalTo(Integer.toString(pageSize)))
                 .withQueryParam(filter, equalTo(value));
     }
 
     /** Page n of {@code all}; any page past the end answers with the last page again, as some Halo versions do. */
-    private FakeHalo pages(Supplier<MappingBuilder> listing, List<String> all, Map<Integer, Integer> delays) {
+    private FakeHalo pages(Supplier<MappingBuilder> listing, List<String> all, Map<Integer, Duration> took) {
         int pageCount = Math.max(1, (all.size() + pageSize - 1) / pageSize);
         Map<Integer, List<String>> pages = new LinkedHashMap<>();
         for (int page = 1; page <= pageCount; page++) {
@@ -172,13 +193,23 @@ public final class FakeHalo implements AutoCloseable {
         server.stubFor(listing.get().withQueryParam("page_no", matching("\\d+")).atPriority(9)
                 .willReturn(HaloStubs.json(200, page(pages.get(pageCount), all.size()))));
         pages.forEach((number, tickets) -> server.stubFor(listing.get().withQueryParam("page_no", equalTo(number.toString()))
-                .atPriority(5).willReturn(HaloStubs.json(200, page(tickets, all.size()))
-                        .withFixedDelay(delays.getOrDefault(number, 0)))));
+                .atPriority(5).willReturn(answerTaking(HaloStubs.json(200, page(tickets, all.size())), took.get(number)))));
         return this;
+    }
+
+    private ResponseDefinitionBuilder answerTaking(ResponseDefinitionBuilder answer, Duration took) {
+        if (took == null) {
+            return answer;
+        }
+        String hook = "fake-halo-" + UUID.randomUUID();
+        hooks.add(hook);
+        AnswerHooks.register(hook, () -> TestClock.advance(took));
+        return AnswerHooks.hooked(answer, hook);
     }
 
     @Override
     public void close() {
         server.stop();
+        hooks.forEach(AnswerHooks::unregister);
     }
 }

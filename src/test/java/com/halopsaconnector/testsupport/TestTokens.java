@@ -19,6 +19,8 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 /** Platform JWTs signed with the test run's key; each method names what is wrong with the token, if anything. */
 public final class TestTokens {
 
+    /** An hour: a test that holds on to one token for a long run never sees it expire, even on a slow machine. */
+    static final long LIFETIME_SECONDS = 3600;
     public static final String ISSUER = "https://platform.test";
     public static final String AUDIENCE = "halopsa-connector";
     public static final String ADMIN = "integrations-admin";
@@ -49,7 +51,7 @@ public final class TestTokens {
 
     public static String withoutTenant() {
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("user-1").groups(Set.of(ADMIN))
-                .expiresIn(300).sign(JwtKeys.privateKey());
+                .expiresIn(LIFETIME_SECONDS).sign(JwtKeys.privateKey());
     }
 
     /** A valid admin token whose payload was then edited to claim another tenant. */
@@ -102,7 +104,7 @@ public final class TestTokens {
     private static String adminClaimsJson(String tenant) {
         long now = Instant.now().getEpochSecond();
         return "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"user-" + tenant + "\",\"tenant_id\":\"" + tenant
-                + "\",\"groups\":[\"" + ADMIN + "\",\"users\"],\"iat\":" + now + ",\"exp\":" + (now + 300) + "}";
+                + "\",\"groups\":[\"" + ADMIN + "\",\"users\"],\"iat\":" + now + ",\"exp\":" + (now + LIFETIME_SECONDS) + "}";
     }
 
     private static byte[] derOfPublicKey() throws IOException {
@@ -115,6 +117,6 @@ public final class TestTokens {
     }
 
     private static JwtClaimsBuilder claims(String tenant) {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("user-" + tenant).claim("tenant_id", tenant).expiresIn(300);
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("user-" + tenant).claim("tenant_id", tenant).expiresIn(LIFETIME_SECONDS);
     }
 }

@@ -73,14 +73,14 @@ class ConcurrentDeliveryTest {
                 List<Future<DeliveryReceipt>> receipts = new ArrayList<>();
                 for (int caller = 0; caller < 2; caller++) {
                     receipts.add(threads.submit(() -> {
-                        start.await(5, TimeUnit.SECONDS);
+                        start.await(60, TimeUnit.SECONDS);
                         return recorder.record(tenant, events);
                     }));
                 }
 
                 List<DeliveryReceipt> answers = new ArrayList<>();
                 for (Future<DeliveryReceipt> receipt : receipts) {
-                    answers.add(receipt.get(20, TimeUnit.SECONDS));
+                    answers.add(receipt.get(120, TimeUnit.SECONDS));
                 }
                 assertThat(answers).as("round %d", round)
                         .containsExactlyInAnyOrder(new DeliveryReceipt(1, 0), new DeliveryReceipt(1, 1));
