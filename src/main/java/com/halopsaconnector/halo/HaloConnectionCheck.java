@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
+import com.halopsaconnector.domain.Deadline;
 import com.halopsaconnector.domain.HaloCredentials;
-import com.halopsaconnector.domain.RequestDeadline;
 
 /**
  * Proves credentials work end to end: a token, then one row of {@code GET /Tickets}. A 401 on the
@@ -24,7 +24,7 @@ public class HaloConnectionCheck {
     HaloCallExecutor executor;
 
     /** @return the token that worked, for the caller to keep */
-    public HaloAccessToken verify(HaloCredentials credentials, RequestDeadline deadline) {
+    public HaloAccessToken verify(HaloCredentials credentials, Deadline deadline) {
         HaloAccessToken token = issue(credentials, deadline);
         int status = probe(credentials, token, deadline);
         if (status == 401) {
@@ -44,12 +44,12 @@ public class HaloConnectionCheck {
         return token;
     }
 
-    private HaloAccessToken issue(HaloCredentials credentials, RequestDeadline deadline) {
+    private HaloAccessToken issue(HaloCredentials credentials, Deadline deadline) {
         deadline.requireTimeLeft();
         return tokens.issue(credentials, deadline.remaining());
     }
 
-    private int probe(HaloCredentials credentials, HaloAccessToken token, RequestDeadline deadline) {
+    private int probe(HaloCredentials credentials, HaloAccessToken token, Deadline deadline) {
         deadline.requireTimeLeft();
         try (HaloTicketsApi api = clients.tickets(credentials.resourceUrl(), deadline.remaining());
              Response response = executor.execute(credentials.instance(), HaloApiClients.baseUri(credentials.resourceUrl()),

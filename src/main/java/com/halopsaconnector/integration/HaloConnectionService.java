@@ -1,7 +1,7 @@
 package com.halopsaconnector.integration;
 
-import static com.halopsaconnector.store.SecretPurpose.CALLBACK_TOKEN;
-import static com.halopsaconnector.store.SecretPurpose.CLIENT_SECRET;
+import static com.halopsaconnector.store.sealing.SecretPurpose.CALLBACK_TOKEN;
+import static com.halopsaconnector.store.sealing.SecretPurpose.CLIENT_SECRET;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,11 +17,11 @@ import org.jboss.logging.Logger;
 
 import com.halopsaconnector.domain.CallbackToken;
 import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.Deadline;
 import com.halopsaconnector.domain.DeadlinePassedException;
 import com.halopsaconnector.domain.HaloCredentials;
 import com.halopsaconnector.domain.HaloSettings;
 import com.halopsaconnector.domain.InvalidInputException;
-import com.halopsaconnector.domain.RequestDeadline;
 import com.halopsaconnector.domain.SealedSecret;
 import com.halopsaconnector.domain.SecretHint;
 import com.halopsaconnector.domain.SyncState;
@@ -33,9 +33,9 @@ import com.halopsaconnector.halo.HaloAccessToken;
 import com.halopsaconnector.halo.HaloConnectionCheck;
 import com.halopsaconnector.halo.HaloUnreachableException;
 import com.halopsaconnector.halo.HaloUrlGuard;
-import com.halopsaconnector.store.ConcurrentUpdateException;
-import com.halopsaconnector.store.ConnectionStore;
-import com.halopsaconnector.store.SecretSealer;
+import com.halopsaconnector.store.connection.ConcurrentUpdateException;
+import com.halopsaconnector.store.connection.ConnectionStore;
+import com.halopsaconnector.store.sealing.SecretSealer;
 import com.halopsaconnector.sync.HaloTokens;
 import com.halopsaconnector.web.NotFoundProblem;
 
@@ -73,7 +73,7 @@ public class HaloConnectionService {
      * Halo data, starts a new first sync; any other save keeps the sync where it is. The token the
      * check got from Halo is kept for the sync, so it need not ask for another.
      */
-    public ConnectionWithToken save(String tenant, SaveCommand command, RequestDeadline deadline) {
+    public ConnectionWithToken save(String tenant, SaveCommand command, Deadline deadline) {
         Optional<Connection> existing = store.find(tenant);
         HaloAccessToken checked = checkedCredentials(tenant, command, existing, deadline);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
@@ -119,7 +119,7 @@ public class HaloConnectionService {
         return new SealedSecret(sealer.seal(tenant, CLIENT_SECRET, secret), SecretHint.of(secret));
     }
 
-    public void test(String tenant, SaveCommand command, RequestDeadline deadline) {
+    public void test(String tenant, SaveCommand command, Deadline deadline) {
         checkedCredentials(tenant, command, command.clientSecret() == null ? store.find(tenant) : Optional.empty(), deadline);
         LOG.info("Halo connection test passed");
     }
@@ -163,7 +163,7 @@ public class HaloConnectionService {
 
     /** @return the token Halo issued for the checked credentials */
     private HaloAccessToken checkedCredentials(String tenant, SaveCommand command, Optional<Connection> existing,
-                                               RequestDeadline deadline) {
+                                               Deadline deadline) {
         if (command.clientSecret() == null && existing.isEmpty()) {
             throw new InvalidInputException("clientSecret", "is required when no connection is saved yet");
         }

@@ -1,6 +1,5 @@
 package com.halopsaconnector.integration;
 
-import java.time.Duration;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,16 +24,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import com.halopsaconnector.domain.Connection;
-import com.halopsaconnector.domain.RequestDeadline;
+import com.halopsaconnector.domain.Deadline;
 import com.halopsaconnector.domain.SyncState;
 import com.halopsaconnector.security.CurrentTenant;
 import com.halopsaconnector.store.StoreUnavailableException;
 import com.halopsaconnector.sync.SyncAlreadyRunningException;
 import com.halopsaconnector.sync.SyncConfig;
-import com.halopsaconnector.sync.SyncDeadlines;
 import com.halopsaconnector.sync.SyncRunner;
+import com.halopsaconnector.web.Deadlines;
 import com.halopsaconnector.web.NotFoundProblem;
-import com.halopsaconnector.web.RequestDeadlines;
 
 import io.quarkus.security.Authenticated;
 
@@ -62,13 +60,11 @@ public class HaloIntegrationResource {
     SyncRunner syncs;
 
     @Inject
-    SyncDeadlines deadlines;
+    Deadlines deadlines;
 
     @Inject
     SyncConfig syncConfig;
 
-    @Inject
-    RequestDeadlines requestDeadlines;
 
     /**
      * Save And Sync: checks the credentials with Halo, stores them, then syncs for a few seconds;
@@ -91,7 +87,7 @@ public class HaloIntegrationResource {
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
     @Consumes(MediaType.WILDCARD)
     public ConnectionView save(byte[] body) {
-        RequestDeadline deadline = requestDeadlines.current();
+        Deadline deadline = deadlines.forRequest();
         ConnectionWithToken saved = connections.save(tenant.id(), parser.parse(body), deadline);
         SyncState sync = syncAfterSave(saved.connection(), deadline);
         return ConnectionView.of(saved.connection(), sync, webhookUrls.forToken(saved.token()));
@@ -132,7 +128,7 @@ public class HaloIntegrationResource {
     @RolesAllowed(CurrentTenant.ADMIN_ROLE)
     @Consumes(MediaType.WILDCARD)
     public Map<String, Boolean> test(byte[] body) {
-        RequestDeadline deadline = requestDeadlines.current();
+        Deadline deadline = deadlines.forRequest();
         connections.test(tenant.id(), parser.parse(body), deadline);
         return Map.of("ok", true);
     }
@@ -181,11 +177,9 @@ public class HaloIntegrationResource {
      * The save is stored whatever happens here: a sync that cannot run now is left to the schedule.
      * It gets the save budget, or what is left of the request's time when that is less.
      */
-    private SyncState syncAfterSave(Connection saved, RequestDeadline deadline) {
-        Duration budget = deadline.remaining().compareTo(syncConfig.saveBudget()) < 0
-                ? deadline.remaining() : syncConfig.saveBudget();
+    private SyncState syncAfterSave(Connection saved, Deadline deadline) {
         try {
-            return syncs.run(saved.tenant(), deadlines.within(budget)).orElse(saved.sync());
+            return syncs.run(saved.tenant(), deadline.within(syncConfig.saveBudget())).orElse(saved.sync());
         } catch (SyncAlreadyRunningException busy) {
             return saved.sync();
         } catch (StoreUnavailableException e) {

@@ -5,12 +5,12 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Turns any AWS SDK failure into {@link StoreUnavailableException}, naming the service. */
-final class AwsCalls {
+public final class AwsCalls {
 
     private AwsCalls() {
     }
 
-    static <T> T guarded(String service, Supplier<T> call) {
+    public static <T> T guarded(String service, Supplier<T> call) {
         try {
             return call.get();
         } catch (SdkException e) {

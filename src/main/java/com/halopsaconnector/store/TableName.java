@@ -11,6 +11,13 @@ public class TableName {
     @ConfigProperty(name = "connector.table-name")
     String value;
 
+    /** A fixed name, for code built outside CDI (unit tests). */
+    public static TableName of(String value) {
+        TableName name = new TableName();
+        name.value = value;
+        return name;
+    }
+
     public String value() {
         return value;
     }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Builds an UpdateItem expression with placeholders for every name and value, so attribute names
  * never collide with DynamoDB's reserved words.
  */
-final class UpdateExpressionBuilder {
+public final class UpdateExpressionBuilder {
 
     private final List<String> sets = new ArrayList<>();
     private final List<String> adds = new ArrayList<>();
@@ -22,48 +22,48 @@ final class UpdateExpressionBuilder {
     private final Map<String, AttributeValue> values = new HashMap<>();
     private String condition;
 
-    UpdateExpressionBuilder set(String attribute, AttributeValue value) {
+    public UpdateExpressionBuilder set(String attribute, AttributeValue value) {
         sets.add(name(attribute) + " = " + value(attribute, value));
         return this;
     }
 
-    UpdateExpressionBuilder setIfAbsent(String attribute, AttributeValue value) {
+    public UpdateExpressionBuilder setIfAbsent(String attribute, AttributeValue value) {
         String name = name(attribute);
         sets.add(name + " = if_not_exists(" + name + ", " + value(attribute, value) + ")");
         return this;
     }
 
-    UpdateExpressionBuilder add(String attribute, AttributeValue value) {
+    public UpdateExpressionBuilder add(String attribute, AttributeValue value) {
         adds.add(name(attribute) + " " + value(attribute, value));
         return this;
     }
 
-    UpdateExpressionBuilder remove(String attribute) {
+    public UpdateExpressionBuilder remove(String attribute) {
         removes.add(name(attribute));
         return this;
     }
 
     /** A value placeholder for use in a condition expression. */
-    String conditionValue(String label, AttributeValue value) {
+    public String conditionValue(String label, AttributeValue value) {
         return value("cond_" + label, value);
     }
 
     /** A name placeholder for use in a condition expression. */
-    String conditionName(String attribute) {
+    public String conditionName(String attribute) {
         return name(attribute);
     }
 
     /** Keeps a condition built from this builder's placeholders, for {@link #toUpdate(String, Map)}. */
-    UpdateExpressionBuilder condition(String expression) {
+    public UpdateExpressionBuilder condition(String expression) {
         this.condition = expression;
         return this;
     }
 
-    Update toUpdate(String table, Map<String, AttributeValue> key) {
+    public Update toUpdate(String table, Map<String, AttributeValue> key) {
         return toUpdate(table, key, condition);
     }
 
-    UpdateItemRequest toUpdateItem(String table, Map<String, AttributeValue> key) {
+    public UpdateItemRequest toUpdateItem(String table, Map<String, AttributeValue> key) {
         return toUpdateItem(table, key, condition);
     }
 
@@ -71,7 +71,7 @@ final class UpdateExpressionBuilder {
      * The finished update. Taking the condition as an argument means every placeholder it uses is
      * already registered when the builder's names and values are copied into the request.
      */
-    Update toUpdate(String table, Map<String, AttributeValue> key, String condition) {
+    public Update toUpdate(String table, Map<String, AttributeValue> key, String condition) {
         return Update.builder().tableName(table).key(key)
                 .updateExpression(expression())
                 .conditionExpression(condition)
@@ -81,7 +81,7 @@ final class UpdateExpressionBuilder {
     }
 
     /** The same update as a stand-alone UpdateItem request, for writes outside a transaction. */
-    UpdateItemRequest toUpdateItem(String table, Map<String, AttributeValue> key, String condition) {
+    public UpdateItemRequest toUpdateItem(String table, Map<String, AttributeValue> key, String condition) {
         return UpdateItemRequest.builder().tableName(table).key(key)
                 .updateExpression(expression())
                 .conditionExpression(condition)
@@ -90,7 +90,7 @@ final class UpdateExpressionBuilder {
                 .build();
     }
 
-    String expression() {
+    public String expression() {
         StringBuilder expression = new StringBuilder();
         appendClause(expression, "SET", sets, ", ");
         appendClause(expression, "ADD", adds, ", ");

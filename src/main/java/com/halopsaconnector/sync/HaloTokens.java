@@ -1,6 +1,6 @@
 package com.halopsaconnector.sync;
 
-import static com.halopsaconnector.store.SecretPurpose.HALO_TOKEN;
+import static com.halopsaconnector.store.sealing.SecretPurpose.HALO_TOKEN;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +13,8 @@ import com.halopsaconnector.domain.HaloCredentials;
 import com.halopsaconnector.domain.SealedHaloToken;
 import com.halopsaconnector.halo.HaloAccessToken;
 import com.halopsaconnector.halo.HaloTokenIssuer;
-import com.halopsaconnector.store.ConnectionStore;
-import com.halopsaconnector.store.SecretSealer;
+import com.halopsaconnector.store.connection.ConnectionStore;
+import com.halopsaconnector.store.sealing.SecretSealer;
 
 /**
  * One Halo access token per connection, shared by every invocation and instance: kept KMS-sealed on

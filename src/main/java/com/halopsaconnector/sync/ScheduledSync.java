@@ -9,7 +9,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import com.halopsaconnector.store.SyncDueList;
+import com.halopsaconnector.domain.Deadline;
+import com.halopsaconnector.store.sync.SyncDueList;
 import com.halopsaconnector.web.RequestLogContext;
 
 /**
@@ -35,7 +36,7 @@ public class ScheduledSync {
     Clock clock;
 
     /** @return how many tenants got a run */
-    public int runDueSyncs(SyncDeadline deadline) {
+    public int runDueSyncs(Deadline deadline) {
         List<String> due = dueList.dueTenants(clock.instant());
         int ran = 0;
         for (String tenant : due) {
@@ -59,8 +60,7 @@ public class ScheduledSync {
         return ran;
     }
 
-    private SyncDeadline slice(SyncDeadline invocation) {
-        SyncDeadline perTenant = SyncDeadline.after(config.requestBudget(), clock);
-        return perTenant.at().isBefore(invocation.at()) ? perTenant : invocation;
+    private Deadline slice(Deadline invocation) {
+        return invocation.within(config.requestBudget());
     }
 }

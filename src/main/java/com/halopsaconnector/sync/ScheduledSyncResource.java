@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import com.halopsaconnector.web.Deadlines;
 import com.halopsaconnector.web.LambdaInvocation;
 
 /**
@@ -28,7 +29,7 @@ public class ScheduledSyncResource {
     LambdaInvocation invocation;
 
     @Inject
-    SyncDeadlines deadlines;
+    Deadlines deadlines;
 
     @Inject
     ScheduledSync scheduled;
@@ -40,6 +41,6 @@ public class ScheduledSyncResource {
         if (invocation.cameThroughApiGateway()) {
             throw new NotFoundException();
         }
-        return Map.of("tenantsRun", scheduled.runDueSyncs(deadlines.forScheduledRun(UNKNOWN_INVOCATION_TIME)));
+        return Map.of("tenantsRun", scheduled.runDueSyncs(deadlines.forWholeInvocation(UNKNOWN_INVOCATION_TIME)));
     }
 }

@@ -37,10 +37,6 @@ public interface SyncConfig {
     @WithDefault("25S")
     Duration requestBudget();
 
-    /** Kept free before the Lambda invocation's own deadline. */
-    @WithDefault("5S")
-    Duration invocationMargin();
-
     /** Stale tickets fetched by id per run. */
     @WithDefault("100")
     int staleBatch();

@@ -9,10 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.Deadline;
 import com.halopsaconnector.domain.SyncState;
-import com.halopsaconnector.store.ConnectionStore;
-import com.halopsaconnector.store.SyncLeases;
-import com.halopsaconnector.store.SyncSupersededException;
+import com.halopsaconnector.store.connection.ConnectionStore;
+import com.halopsaconnector.store.sync.SyncLeases;
+import com.halopsaconnector.store.sync.SyncSupersededException;
 
 /** Runs a tenant's sync under its lease, so that only one run per tenant is ever under way. */
 @ApplicationScoped
@@ -37,7 +38,7 @@ public class SyncRunner {
      * @return the sync state after the run; empty when the tenant has no connection
      * @throws SyncAlreadyRunningException when another run holds the lease
      */
-    public Optional<SyncState> run(String tenant, SyncDeadline deadline) {
+    public Optional<SyncState> run(String tenant, Deadline deadline) {
         String owner = UUID.randomUUID().toString();
         if (!leases.acquire(tenant, owner, clock.instant(), deadline.at().plus(LEASE_SLACK))) {
             throw new SyncAlreadyRunningException();

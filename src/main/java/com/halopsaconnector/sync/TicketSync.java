@@ -1,6 +1,6 @@
 package com.halopsaconnector.sync;
 
-import static com.halopsaconnector.store.SecretPurpose.CLIENT_SECRET;
+import static com.halopsaconnector.store.sealing.SecretPurpose.CLIENT_SECRET;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.Deadline;
 import com.halopsaconnector.domain.SyncCursor;
 import com.halopsaconnector.domain.SyncState;
 import com.halopsaconnector.halo.HaloException;
@@ -22,11 +23,11 @@ import com.halopsaconnector.halo.HaloTicket;
 import com.halopsaconnector.halo.HaloTicketPage;
 import com.halopsaconnector.halo.HaloTicketReader;
 import com.halopsaconnector.halo.TicketQuery;
-import com.halopsaconnector.store.SecretSealer;
-import com.halopsaconnector.store.StaleTicket;
-import com.halopsaconnector.store.StaleTicketIndex;
-import com.halopsaconnector.store.SyncStateStore;
-import com.halopsaconnector.store.SyncedTicketWriter;
+import com.halopsaconnector.store.sealing.SecretSealer;
+import com.halopsaconnector.store.sync.SyncStateStore;
+import com.halopsaconnector.store.ticket.StaleTicket;
+import com.halopsaconnector.store.ticket.StaleTicketIndex;
+import com.halopsaconnector.store.ticket.SyncedTicketWriter;
 
 /**
  * Runs one tenant's ticket sync until it is done or its deadline comes: page by page through the
@@ -66,7 +67,7 @@ public class TicketSync {
     Clock clock;
 
     /** @throws com.halopsaconnector.store.SyncSupersededException when the connection changed meanwhile */
-    public SyncState run(Connection connection, SyncDeadline deadline) {
+    public SyncState run(Connection connection, Deadline deadline) {
         String tenant = connection.tenant();
         SyncState state = connection.sync().started(clock.instant());
         states.saveProgress(tenant, state);
@@ -99,7 +100,7 @@ public class TicketSync {
         }
     }
 
-    private Step pageStep(HaloSession halo, String tenant, SyncState state, SyncDeadline deadline) {
+    private Step pageStep(HaloSession halo, String tenant, SyncState state, Deadline deadline) {
         SyncCursor cursor = state.cursor();
         HaloTicketPage page = halo.page(query(state), cursor.page(), config.pageSize(), deadline.remaining());
         if (page.firstId() != null && page.firstId().equals(cursor.lastFirstId())) {
@@ -117,7 +118,7 @@ public class TicketSync {
         return new Step(lastPage ? cursor.nextPass() : cursor.nextPage(page.firstId()), stored);
     }
 
-    private Step staleStep(HaloSession halo, String tenant, SyncCursor cursor, SyncDeadline deadline) {
+    private Step staleStep(HaloSession halo, String tenant, SyncCursor cursor, Deadline deadline) {
         List<StaleTicket> stale = staleTickets.oldest(tenant, config.staleBatch());
         int stored = 0;
         for (StaleTicket ticket : stale) {

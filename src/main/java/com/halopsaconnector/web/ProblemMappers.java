@@ -13,9 +13,9 @@ import com.halopsaconnector.halo.HaloCredentialsRejectedException;
 import com.halopsaconnector.halo.HaloPermissionDeniedException;
 import com.halopsaconnector.halo.HaloRateLimitedException;
 import com.halopsaconnector.halo.HaloUnreachableException;
-import com.halopsaconnector.store.ConcurrentUpdateException;
-import com.halopsaconnector.store.SealedValueUnreadableException;
 import com.halopsaconnector.store.StoreUnavailableException;
+import com.halopsaconnector.store.connection.ConcurrentUpdateException;
+import com.halopsaconnector.store.sealing.SealedValueUnreadableException;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;

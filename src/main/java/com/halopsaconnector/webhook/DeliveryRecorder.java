@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import com.halopsaconnector.domain.WebhookEvent;
-import com.halopsaconnector.store.StoredEventLookup;
-import com.halopsaconnector.store.WebhookEventWriter;
+import com.halopsaconnector.store.webhook.StoredEventLookup;
+import com.halopsaconnector.store.webhook.WebhookEventWriter;
 
 /**
  * Stores a delivery's events one by one, each in its own transaction. A batch first looks up which

@@ -12,7 +12,7 @@ import org.jboss.logging.MDC;
 import com.halopsaconnector.domain.CallbackToken;
 import com.halopsaconnector.domain.CallbackTokenOwner;
 import com.halopsaconnector.domain.WebhookCredential;
-import com.halopsaconnector.store.CallbackTokenLookup;
+import com.halopsaconnector.store.connection.CallbackTokenLookup;
 import com.halopsaconnector.web.RequestLogContext;
 
 /**

@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.halopsaconnector.domain.RequestDeadline;
-import com.halopsaconnector.store.ConcurrentUpdateException;
+import com.halopsaconnector.domain.Deadline;
+import com.halopsaconnector.store.connection.ConcurrentUpdateException;
 import com.halopsaconnector.testsupport.HaloStubs;
 import com.halopsaconnector.testsupport.HeldStoreCalls;
 import com.halopsaconnector.testsupport.Hold;
@@ -100,8 +100,8 @@ class ConcurrentSaveTest {
     }
 
     /** Long enough for any machine: the test orders the saves itself and never waits for a deadline. */
-    private static RequestDeadline aRequestsTime() {
-        return RequestDeadline.after(Duration.ofMinutes(5), Clock.systemUTC());
+    private static Deadline aRequestsTime() {
+        return Deadline.after(Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     private SaveCommand command(String clientId) {

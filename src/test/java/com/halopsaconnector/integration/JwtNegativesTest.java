@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.halopsaconnector.lambdaruntime.HttpApiEvent;
 import com.halopsaconnector.testsupport.HaloStubs;
-import com.halopsaconnector.testsupport.LambdaEvents;
 import com.halopsaconnector.testsupport.JwtKeys;
+import com.halopsaconnector.testsupport.LambdaEvents;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TestEnvironment;
 import com.halopsaconnector.testsupport.TestTokens;
@@ -27,6 +27,7 @@ import com.halopsaconnector.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

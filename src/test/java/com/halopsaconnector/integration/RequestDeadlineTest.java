@@ -19,8 +19,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.halopsaconnector.domain.Deadline;
 import com.halopsaconnector.domain.DeadlinePassedException;
-import com.halopsaconnector.domain.RequestDeadline;
 import com.halopsaconnector.testsupport.AdjustableClock;
 import com.halopsaconnector.testsupport.FakeHalo;
 import com.halopsaconnector.testsupport.HaloStubs;
@@ -73,7 +73,7 @@ class RequestDeadlineTest {
     @Test
     void aDeadlinePassingWhileHaloAnswers_stopsTheSaveBeforeItWrites() throws Exception {
         AdjustableClock clock = new AdjustableClock();
-        RequestDeadline deadline = RequestDeadline.after(Duration.ofSeconds(20), clock);
+        Deadline deadline = Deadline.after(Duration.ofSeconds(20), clock);
         try (FakeHalo slowHalo = FakeHalo.start(); Hold probe = new Hold()) {
             slowHalo.probeHeldBy(probe);
             SaveCommand command = new SaveCommand(slowHalo.authUrl(), slowHalo.resourceUrl(), "acme", "client-1",

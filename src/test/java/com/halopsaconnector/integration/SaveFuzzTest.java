@@ -14,12 +14,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.halopsaconnector.testsupport.FuzzPayloads;
 import com.halopsaconnector.testsupport.FuzzPayloads.FuzzCase;
+import com.halopsaconnector.testsupport.FuzzPayloads;
 import com.halopsaconnector.testsupport.FuzzReport;
 import com.halopsaconnector.testsupport.HaloStubs;
-import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.RunTimeBound;
+import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TableLayout;
 import com.halopsaconnector.testsupport.TestEnvironment;
 import com.halopsaconnector.testsupport.TestTokens;
@@ -27,6 +27,7 @@ import com.halopsaconnector.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

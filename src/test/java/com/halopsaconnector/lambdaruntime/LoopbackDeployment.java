@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.halopsaconnector.store.LocalStoreSetup;
+import com.halopsaconnector.store.local.LocalStoreSetup;
 import com.halopsaconnector.testsupport.JwtKeys;
 import com.halopsaconnector.testsupport.MotoProcess;
 import com.halopsaconnector.testsupport.TestTokens;

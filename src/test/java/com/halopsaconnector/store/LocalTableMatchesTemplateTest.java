@@ -12,12 +12,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.halopsaconnector.store.local.LocalStoreBootstrap;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TemplateSchedule;
 import com.halopsaconnector.testsupport.TestEnvironment;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;

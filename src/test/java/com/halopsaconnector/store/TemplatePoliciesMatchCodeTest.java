@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.halopsaconnector.store.budget.RequestBudgetItems;
+import com.halopsaconnector.store.connection.CallbackTokenLookup;
+import com.halopsaconnector.store.sealing.SecretPurpose;
+import com.halopsaconnector.store.sealing.SecretSealer;
 import com.halopsaconnector.testsupport.TemplateSchedule;
 
 /**

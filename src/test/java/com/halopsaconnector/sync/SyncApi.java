@@ -12,6 +12,7 @@ import com.halopsaconnector.testsupport.TestTokens;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The config API's save, sync and view calls for one tenant against a {@link FakeHalo}, and what the table holds. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.halopsaconnector.store.SyncLeases;
+import com.halopsaconnector.store.sync.SyncLeases;
 import com.halopsaconnector.testsupport.FakeHalo;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TestEnvironment;

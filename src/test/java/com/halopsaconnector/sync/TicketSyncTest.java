@@ -32,6 +32,7 @@ import com.halopsaconnector.testsupport.TestEnvironment;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest

@@ -21,7 +21,7 @@ import com.halopsaconnector.domain.CallbackToken;
 import com.halopsaconnector.halo.HaloApiClients;
 import com.halopsaconnector.halo.HaloCallExecutor;
 import com.halopsaconnector.halo.HaloUrlGuard;
-import com.halopsaconnector.store.SecretSealer;
+import com.halopsaconnector.store.sealing.SecretSealer;
 import com.halopsaconnector.testsupport.HaloStubs.Samples;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TestEnvironment;
@@ -34,6 +34,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kms.KmsClient;

@@ -41,15 +41,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.halopsaconnector.domain.HaloTime;
 import com.halopsaconnector.integration.TestConnections;
 import com.halopsaconnector.testsupport.FaultInjectingProxy.Fault;
-import com.halopsaconnector.testsupport.FaultProxyControl;
 import com.halopsaconnector.testsupport.FaultProxyControl.InjectedFault;
+import com.halopsaconnector.testsupport.FaultProxyControl;
 import com.halopsaconnector.testsupport.FaultyStoreProfile;
-import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.RunTimeBound;
+import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TableLayout;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -2,6 +2,10 @@ package com.halopsaconnector.webhook;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.halopsaconnector.store.connection.CallbackTokenLookup;
+import com.halopsaconnector.store.sealing.SecretSealer;
+import com.halopsaconnector.store.webhook.StoredEventLookup;
+import com.halopsaconnector.store.webhook.WebhookEventWriter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -15,7 +19,7 @@ class WebhookFunctionArchitectureTest {
     static final ArchRule webhookNeverReachesTheSecretSealer = noClasses()
             .that().resideInAPackage("com.halopsaconnector.webhook..")
             .should().transitivelyDependOnClassesThat()
-            .haveFullyQualifiedName("com.halopsaconnector.store.SecretSealer")
+            .haveFullyQualifiedName(SecretSealer.class.getName())
             .because("the webhook function must not be able to decrypt tenant secrets");
 
     @ArchTest
@@ -27,11 +31,11 @@ class WebhookFunctionArchitectureTest {
 
     @ArchTest
     static final ArchRule webhookStorageCodeNeverReachesKms = noClasses()
-            .that().haveFullyQualifiedName("com.halopsaconnector.store.CallbackTokenLookup")
-            .or().haveFullyQualifiedName("com.halopsaconnector.store.WebhookEventWriter")
-            .or().haveFullyQualifiedName("com.halopsaconnector.store.StoredEventLookup")
+            .that().haveFullyQualifiedName(CallbackTokenLookup.class.getName())
+            .or().haveFullyQualifiedName(WebhookEventWriter.class.getName())
+            .or().haveFullyQualifiedName(StoredEventLookup.class.getName())
             .should().transitivelyDependOnClassesThat()
             .resideInAPackage("software.amazon.awssdk.services.kms..")
             .orShould().transitivelyDependOnClassesThat()
-            .haveFullyQualifiedName("com.halopsaconnector.store.SecretSealer");
+            .haveFullyQualifiedName(SecretSealer.class.getName());
 }

@@ -1,5 +1,0 @@
-package com.halopsaconnector.store;
-
-/** A ticket item an event-only webhook marked stale, and the mark's time as stored. */
-public record StaleTicket(String ticketId, String staleSince) {
-}
