@@ -23,19 +23,25 @@ public interface HaloTicketsApi extends AutoCloseable {
                   @QueryParam("page_no") int pageNo);
 
     /**
-     * A page of tickets matching Halo's list filters; a null filter is left out of the query.
-     * {@code lastupdatefromdate} is UTC without a zone, as Halo expects.
+     * The ticket list with Halo's filters; a null parameter is left out of the query.
+     * {@code lastupdatefromdate} is UTC without a zone, as Halo expects; {@code order} names the
+     * field to order by; {@code ticketidonly} answers only id fields, and is not paged by Halo;
+     * {@code ticketids} (a comma list) answers only those tickets.
      */
     @GET
     @Path("/Tickets")
     Response search(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
-                    @QueryParam("pageinate") boolean paginate,
-                    @QueryParam("page_size") int pageSize,
-                    @QueryParam("page_no") int pageNo,
+                    @QueryParam("pageinate") Boolean paginate,
+                    @QueryParam("page_size") Integer pageSize,
+                    @QueryParam("page_no") Integer pageNo,
                     @QueryParam("open_only") Boolean openOnly,
                     @QueryParam("closed_only") Boolean closedOnly,
                     @QueryParam("includeclosed") Boolean includeClosed,
-                    @QueryParam("lastupdatefromdate") String lastUpdateFrom);
+                    @QueryParam("lastupdatefromdate") String lastUpdateFrom,
+                    @QueryParam("order") String order,
+                    @QueryParam("orderdesc") Boolean orderDescending,
+                    @QueryParam("ticketidonly") Boolean idsOnly,
+                    @QueryParam("ticketids") String ticketIds);
 
     @GET
     @Path("/Tickets/{id}")

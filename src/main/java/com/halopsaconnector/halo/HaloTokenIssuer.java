@@ -3,7 +3,6 @@ package com.halopsaconnector.halo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +18,11 @@ import com.halopsaconnector.domain.HaloCredentials;
 public class HaloTokenIssuer {
 
     static final String DEFAULT_SCOPE = "all";
+    static final String TARGET = "the Auth URL";
     /** Used only when Halo omits {@code expires_in}: short, so a wrong guess costs one extra token call. */
     private static final Duration FALLBACK_LIFETIME = Duration.ofMinutes(5);
+    /** A longer {@code expires_in} is read as this: no Halo issues day-long tokens, and the time must not overflow. */
+    private static final Duration LONGEST_LIFETIME = Duration.ofDays(1);
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
     @Inject
@@ -34,11 +36,6 @@ public class HaloTokenIssuer {
 
     @Inject
     Clock clock;
-
-    /** Waits for Halo at most the configured timeouts. */
-    public HaloAccessToken issue(HaloCredentials credentials) {
-        return issue(credentials, ChronoUnit.FOREVER.getDuration());
-    }
 
     /** Waits for Halo at most {@code maxWait}, or the configured timeouts when those are shorter. */
     public HaloAccessToken issue(HaloCredentials credentials, Duration maxWait) {
@@ -60,27 +57,28 @@ public class HaloTokenIssuer {
         int status = response.getStatus();
         if (status == 400 || status == 401) {
             throw new HaloCredentialsRejectedException("Halo refused the client id or secret"
-                    + HaloErrorCode.from(readJson(response)).map(code -> " (" + code + ")").orElse(""));
+                    + HaloErrorCode.from(errorBody(response)).map(code -> " (" + code + ")").orElse(""));
         }
         if (status != 200) {
-            throw HaloStatus.unexpected("the Auth URL", status);
+            throw HaloStatus.unexpected(TARGET, status);
         }
-        JsonNode body = readJson(response);
+        JsonNode body = HaloAnswerBody.tree(json, response, TARGET, HaloAnswer.TOKEN);
         String accessToken = body == null ? null : body.path("access_token").asText(null);
         if (accessToken == null || accessToken.isBlank()) {
             throw new HaloUnreachableException("The Auth URL answered without an access token; is it Halo's /auth URL?");
         }
         Duration lifetime = body.hasNonNull("expires_in") && body.get("expires_in").canConvertToLong()
-                ? Duration.ofSeconds(body.get("expires_in").asLong()) : FALLBACK_LIFETIME;
+                ? Duration.ofSeconds(Math.min(Math.max(0, body.get("expires_in").asLong()), LONGEST_LIFETIME.toSeconds()))
+                : FALLBACK_LIFETIME;
         Duration usable = lifetime.compareTo(EXPIRY_MARGIN.multipliedBy(2)) > 0 ? lifetime.minus(EXPIRY_MARGIN) : lifetime;
         return new HaloAccessToken(accessToken, Instant.now(clock).plus(usable));
     }
 
-    private JsonNode readJson(Response response) {
+    /** A refusal's body, only for its error code: one that cannot be read simply has none. */
+    private JsonNode errorBody(Response response) {
         try {
-            String text = response.readEntity(String.class);
-            return text == null || text.isBlank() ? null : json.readTree(text);
-        } catch (Exception notJson) {
+            return HaloAnswerBody.tree(json, response, TARGET, HaloAnswer.TOKEN);
+        } catch (HaloException unreadable) {
             return null;
         }
     }

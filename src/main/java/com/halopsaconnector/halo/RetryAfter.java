@@ -6,9 +6,17 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Reads an HTTP {@code Retry-After} value: delta-seconds or an HTTP date. */
+/**
+ * Reads an HTTP {@code Retry-After} value: delta-seconds or an HTTP date. Any wait is capped at
+ * {@link #LONGEST}: a Halo URL is whatever a user typed, and no answer may pause an instance for
+ * longer, nor overflow the time it is added to.
+ */
 final class RetryAfter {
+
+    static final Duration LONGEST = Duration.ofHours(1);
+    private static final Pattern SECONDS = Pattern.compile("\\d+");
 
     private RetryAfter() {
     }
@@ -19,16 +27,24 @@ final class RetryAfter {
             return Optional.empty();
         }
         String value = header.trim();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration untilThen = Duration.between(now, at);
-                return Optional.of(untilThen.isNegative() ? Duration.ZERO : untilThen);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
+        if (value.startsWith("-") && SECONDS.matcher(value.substring(1)).matches()) {
+            return Optional.of(Duration.ZERO);
         }
+        if (SECONDS.matcher(value).matches()) {
+            // More digits than a long holds, or more seconds than the cap: the cap.
+            boolean huge = value.length() > 9;
+            return Optional.of(huge ? LONGEST : capped(Duration.ofSeconds(Long.parseLong(value))));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration untilThen = Duration.between(now, at);
+            return Optional.of(untilThen.isNegative() ? Duration.ZERO : capped(untilThen));
+        } catch (DateTimeParseException notADate) {
+            return Optional.empty();
+        }
+    }
+
+    private static Duration capped(Duration wait) {
+        return wait.compareTo(LONGEST) > 0 ? LONGEST : wait;
     }
 }

@@ -13,7 +13,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * What the platform UI is shown of a connection: the secret only masked, the webhook password and
  * Halo tokens never.
  */
-@RegisterForReflection(targets = {ConnectionView.class, ConnectionView.WebhookAuthView.class, SyncView.class})
+@RegisterForReflection(targets = {ConnectionView.class, ConnectionView.WebhookAuthView.class, SyncView.class,
+    SyncView.FailedTicketView.class})
 public record ConnectionView(String authUrl, String resourceUrl, String tenant, String clientId, String clientSecret,
                              String webhookUrl, WebhookAuthView webhookAuth, String status, Instant connectedAt,
                              Instant updatedAt, Instant lastWebhookAt, long webhooksReceived, SyncView sync) {

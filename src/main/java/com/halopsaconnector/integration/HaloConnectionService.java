@@ -70,49 +70,64 @@ public class HaloConnectionService {
 
     /**
      * Stores checked credentials. The first save, and a save that points the connection at other
-     * Halo data, starts a new first sync; any other save keeps the sync where it is. The token the
-     * check got from Halo is kept for the sync, so it need not ask for another.
+     * Halo data, starts a new first sync in a new epoch, and gets a new callback token: the other
+     * Halo's webhook, still posting to the old URL, is answered 404 instead of mixing its tickets in.
+     * Any other save keeps the sync and the callback URL. The token the check got from Halo is kept
+     * for the sync, so it need not ask for another.
      */
     public ConnectionWithToken save(String tenant, SaveCommand command, Deadline deadline) {
         Optional<Connection> existing = store.find(tenant);
         HaloAccessToken checked = checkedCredentials(tenant, command, existing, deadline);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        CallbackToken token = existing
+        boolean startsNewSync = existing.map(current -> !command.settings().sameHaloDataAs(current.halo())).orElse(true);
+        CallbackToken token = existing.filter(current -> !startsNewSync)
                 .map(c -> CallbackToken.of(sealer.unseal(tenant, CALLBACK_TOKEN, c.webhook().sealedCallbackToken())))
                 .orElseGet(CallbackToken::generate);
         Connection saved = existing
-                .map(current -> updated(current, command, checked, now))
+                .map(current -> updated(current, command, checked, token, now, startsNewSync))
                 .orElseGet(() -> created(tenant, command, checked, token, now));
-        boolean startsNewSync = existing.map(current -> current.sync().epoch() != saved.sync().epoch()).orElse(true);
         if (deadline.hasPassed()) {
             LOG.warn("Halo connection not saved: the request ran out of time before the write");
             throw new DeadlinePassedException();
         }
         store.save(saved, existing.map(Connection::version).orElse(0L),
                 existing.map(c -> c.webhook().callbackTokenHash()).orElse(null), startsNewSync);
-        LOG.infof("Halo connection saved (version %d%s)", saved.version(), startsNewSync ? ", first sync starts" : "");
+        LOG.infof("Halo connection saved (version %d%s)", saved.version(),
+                startsNewSync ? ", first sync starts in epoch " + saved.sync().epoch() : "");
         return new ConnectionWithToken(saved, token);
     }
 
     private Connection created(String tenant, SaveCommand command, HaloAccessToken checked, CallbackToken token, Instant now) {
-        WebhookAccess webhook = new WebhookAccess(token.sha256Hex(), sealer.seal(tenant, CALLBACK_TOKEN, token.value()),
-                webhookCredential(command.webhookAuth(), null));
-        return new Connection(tenant, command.settings(), newSecret(tenant, command.clientSecret()), webhook,
-                Connection.STATUS_CONNECTED, now, now, WebhookActivity.NONE, SyncState.notStarted(1, now),
+        return new Connection(tenant, command.settings(), newSecret(tenant, command.clientSecret()),
+                webhookAccess(tenant, token, webhookCredential(command.webhookAuth(), null)),
+                Connection.STATUS_CONNECTED, now, now, WebhookActivity.NONE, SyncState.notStarted(newEpoch(0, now), now),
                 haloTokens.seal(tenant, checked), 1);
     }
 
-    /** Keeps the callback token, the counters and, when no new one was sent, the sealed secret. */
-    private Connection updated(Connection current, SaveCommand command, HaloAccessToken checked, Instant now) {
+    /** Keeps the counters and, when no new one was sent, the sealed secret; and when the Halo data is the same, the sync and the callback token. */
+    private Connection updated(Connection current, SaveCommand command, HaloAccessToken checked, CallbackToken token,
+                               Instant now, boolean startsNewSync) {
         String tenant = current.tenant();
-        long version = current.version() + 1;
-        HaloSettings settings = command.settings();
-        SyncState sync = settings.sameHaloDataAs(current.halo()) ? current.sync() : SyncState.notStarted(version, now);
-        return new Connection(tenant, settings,
+        WebhookCredential credential = webhookCredential(command.webhookAuth(), current.webhook().credential());
+        WebhookAccess webhook = startsNewSync ? webhookAccess(tenant, token, credential) : current.webhook().withCredential(credential);
+        SyncState sync = startsNewSync ? SyncState.notStarted(newEpoch(current.sync().epoch(), now), now) : current.sync();
+        return new Connection(tenant, command.settings(),
                 command.clientSecret() != null ? newSecret(tenant, command.clientSecret()) : current.clientSecret(),
-                current.webhook().withCredential(webhookCredential(command.webhookAuth(), current.webhook().credential())),
-                Connection.STATUS_CONNECTED, current.connectedAt(), now, current.activity(), sync,
-                haloTokens.seal(tenant, checked), version);
+                webhook, Connection.STATUS_CONNECTED, current.connectedAt(), now, current.activity(), sync,
+                haloTokens.seal(tenant, checked), current.version() + 1);
+    }
+
+    /**
+     * Epochs are the time they began, in epoch milliseconds, and always above the one before: so no
+     * epoch repeats, even after a Disconnect removed the record of the last one (a save after it
+     * comes later), and a run of an older epoch is always the smaller number.
+     */
+    private static long newEpoch(long previous, Instant now) {
+        return Math.max(now.toEpochMilli(), previous + 1);
+    }
+
+    private WebhookAccess webhookAccess(String tenant, CallbackToken token, WebhookCredential credential) {
+        return new WebhookAccess(token.sha256Hex(), sealer.seal(tenant, CALLBACK_TOKEN, token.value()), credential);
     }
 
     private SealedSecret newSecret(String tenant, String secret) {
@@ -133,8 +148,7 @@ public class HaloConnectionService {
     public ConnectionWithToken rotateCallbackToken(String tenant) {
         Connection current = store.find(tenant).orElseThrow(() -> new NotFoundProblem(NO_CONNECTION));
         CallbackToken token = CallbackToken.generate();
-        WebhookAccess webhook = new WebhookAccess(token.sha256Hex(), sealer.seal(tenant, CALLBACK_TOKEN, token.value()),
-                current.webhook().credential());
+        WebhookAccess webhook = webhookAccess(tenant, token, current.webhook().credential());
         Connection rotated = current.withWebhook(webhook, Instant.now(clock));
         store.save(rotated, current.version(), current.webhook().callbackTokenHash(), false);
         LOG.infof("Webhook callback token rotated (version %d)", rotated.version());

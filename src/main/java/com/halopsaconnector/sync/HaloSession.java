@@ -1,10 +1,12 @@
 package com.halopsaconnector.sync;
 
-import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.Deadline;
 import com.halopsaconnector.domain.HaloCredentials;
 import com.halopsaconnector.halo.HaloAccessToken;
 import com.halopsaconnector.halo.HaloCredentialsRejectedException;
@@ -12,11 +14,12 @@ import com.halopsaconnector.halo.HaloTicket;
 import com.halopsaconnector.halo.HaloTicketPage;
 import com.halopsaconnector.halo.HaloTicketReader;
 import com.halopsaconnector.halo.HaloTokenRefusedException;
+import com.halopsaconnector.halo.TicketIdListing;
 import com.halopsaconnector.halo.TicketQuery;
 
 /**
- * One sync run's conversation with Halo: the connection's shared token, and when Halo refuses it,
- * exactly one fresh token and one retry per run.
+ * One sync run's conversation with Halo, all within the run's deadline: the connection's shared
+ * token, and when Halo refuses it, exactly one fresh token and one retry per run.
  */
 final class HaloSession {
 
@@ -24,38 +27,49 @@ final class HaloSession {
     private final HaloCredentials credentials;
     private final HaloTokens tokens;
     private final HaloTicketReader reader;
+    private final Deadline deadline;
     private HaloAccessToken token;
     private boolean refreshed;
 
-    HaloSession(Connection connection, HaloCredentials credentials, HaloTokens tokens, HaloTicketReader reader) {
+    HaloSession(Connection connection, HaloCredentials credentials, HaloTokens tokens, HaloTicketReader reader,
+                Deadline deadline) {
         this.connection = connection;
         this.credentials = credentials;
         this.tokens = tokens;
         this.reader = reader;
+        this.deadline = deadline;
     }
 
-    HaloTicketPage page(TicketQuery query, int pageNo, int pageSize, Duration maxWait) {
-        return withToken(current -> reader.page(credentials, current, query, pageNo, pageSize, maxWait));
+    HaloTicketPage page(TicketQuery query, int pageNo, int pageSize) {
+        return withToken(() -> reader.page(credentials, token, query, pageNo, pageSize, deadline));
     }
 
-    Optional<HaloTicket> ticket(String ticketId, Duration maxWait) {
-        return withToken(current -> reader.one(credentials, current, ticketId, maxWait));
+    TicketIdListing ids(TicketQuery query) {
+        return withToken(() -> reader.ids(credentials, token, query, deadline));
     }
 
-    private <T> T withToken(Function<HaloAccessToken, T> call) {
+    List<HaloTicket> byIds(Collection<String> ids) {
+        return withToken(() -> reader.byIds(credentials, token, ids, deadline));
+    }
+
+    Optional<HaloTicket> ticket(String ticketId) {
+        return withToken(() -> reader.one(credentials, token, ticketId, deadline));
+    }
+
+    private <T> T withToken(Supplier<T> call) {
         if (token == null) {
-            token = tokens.usable(connection, credentials);
+            token = tokens.usable(connection, credentials, deadline);
         }
         try {
-            return call.apply(token);
+            return call.get();
         } catch (HaloTokenRefusedException refused) {
             if (refreshed) {
                 throw rejected();
             }
             refreshed = true;
-            token = tokens.fresh(connection, credentials);
+            token = tokens.fresh(connection, credentials, deadline);
             try {
-                return call.apply(token);
+                return call.get();
             } catch (HaloTokenRefusedException again) {
                 throw rejected();
             }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.halopsaconnector.domain.Connection;
+import com.halopsaconnector.domain.Deadline;
 import com.halopsaconnector.domain.HaloCredentials;
 import com.halopsaconnector.domain.SealedHaloToken;
 import com.halopsaconnector.halo.HaloAccessToken;
@@ -37,19 +38,19 @@ public class HaloTokens {
     @Inject
     Clock clock;
 
-    /** The stored token while it has more than a minute left, else a fresh one. */
-    public HaloAccessToken usable(Connection connection, HaloCredentials credentials) {
+    /** The stored token while it has more than a minute left, else a fresh one, asked for within {@code deadline}. */
+    public HaloAccessToken usable(Connection connection, HaloCredentials credentials, Deadline deadline) {
         SealedHaloToken stored = connection.haloToken();
         if (stored != null && stored.expiresAt().minus(REUSE_MARGIN).isAfter(clock.instant())) {
             String value = sealer.unseal(connection.tenant(), HALO_TOKEN, stored.sealed());
             return new HaloAccessToken(value, stored.expiresAt());
         }
-        return fresh(connection, credentials);
+        return fresh(connection, credentials, deadline);
     }
 
-    /** A new token from Halo, stored for the other invocations. */
-    public HaloAccessToken fresh(Connection connection, HaloCredentials credentials) {
-        HaloAccessToken token = issuer.issue(credentials);
+    /** A new token from Halo, asked for within {@code deadline}, stored for the other invocations. */
+    public HaloAccessToken fresh(Connection connection, HaloCredentials credentials, Deadline deadline) {
+        HaloAccessToken token = issuer.issue(credentials, deadline.remaining());
         store.cacheHaloToken(connection.tenant(), seal(connection.tenant(), token), connection.clientSecret().sealed());
         return token;
     }

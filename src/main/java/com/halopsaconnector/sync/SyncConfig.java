@@ -37,6 +37,14 @@ public interface SyncConfig {
     @WithDefault("25S")
     Duration requestBudget();
 
+    /** How long after a failed run (or a failed fetch of one stale ticket) it is tried again; doubled for each failure in a row. */
+    @WithDefault("5M")
+    Duration failureBackoff();
+
+    /** The longest wait after failures in a row. */
+    @WithDefault("6H")
+    Duration longestFailureBackoff();
+
     /** Stale tickets fetched by id per run. */
     @WithDefault("100")
     int staleBatch();

@@ -5,8 +5,6 @@ import static com.halopsaconnector.store.sealing.SecretPurpose.CLIENT_SECRET;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,25 +13,23 @@ import org.jboss.logging.Logger;
 
 import com.halopsaconnector.domain.Connection;
 import com.halopsaconnector.domain.Deadline;
-import com.halopsaconnector.domain.SyncCursor;
 import com.halopsaconnector.domain.SyncState;
 import com.halopsaconnector.halo.HaloException;
 import com.halopsaconnector.halo.HaloRateLimitedException;
-import com.halopsaconnector.halo.HaloTicket;
-import com.halopsaconnector.halo.HaloTicketPage;
 import com.halopsaconnector.halo.HaloTicketReader;
-import com.halopsaconnector.halo.TicketQuery;
+import com.halopsaconnector.store.StoreUnavailableException;
+import com.halopsaconnector.store.sealing.SealedValueUnreadableException;
 import com.halopsaconnector.store.sealing.SecretSealer;
 import com.halopsaconnector.store.sync.SyncStateStore;
-import com.halopsaconnector.store.ticket.StaleTicket;
-import com.halopsaconnector.store.ticket.StaleTicketIndex;
-import com.halopsaconnector.store.ticket.SyncedTicketWriter;
+import com.halopsaconnector.store.sync.SyncSupersededException;
 
 /**
- * Runs one tenant's ticket sync until it is done or its deadline comes: page by page through the
- * passes of {@link com.halopsaconnector.domain.SyncPass}, storing the cursor after every page, so a
- * later run goes on from the last complete page and nothing written is lost when a run fails.
- * The caller holds the tenant's lease.
+ * Runs one tenant's ticket sync until it is done or its deadline comes: step by step through the
+ * passes of {@link com.halopsaconnector.domain.SyncPass}, storing the cursor after every step, so a
+ * later run goes on from the last complete step and nothing written is lost when a run fails.
+ * Whatever stops it, a run ends with an outcome: idle, running (out of time), paused (Halo's rate
+ * limit) or failed, due again after a wait that grows with failures in a row. The caller holds the
+ * tenant's lease.
  */
 @ApplicationScoped
 public class TicketSync {
@@ -49,10 +45,13 @@ public class TicketSync {
     SyncStateStore states;
 
     @Inject
-    SyncedTicketWriter tickets;
+    PurgeStep purge;
 
     @Inject
-    StaleTicketIndex staleTickets;
+    ListingStep listing;
+
+    @Inject
+    StaleStep stale;
 
     @Inject
     HaloTicketReader reader;
@@ -66,83 +65,72 @@ public class TicketSync {
     @Inject
     Clock clock;
 
-    /** @throws com.halopsaconnector.store.SyncSupersededException when the connection changed meanwhile */
+    /** @throws SyncSupersededException when the connection changed meanwhile */
     public SyncState run(Connection connection, Deadline deadline) {
         String tenant = connection.tenant();
         SyncState state = connection.sync().started(clock.instant());
         states.saveProgress(tenant, state);
-        String clientSecret = sealer.unseal(tenant, CLIENT_SECRET, connection.clientSecret().sealed());
-        HaloSession halo = new HaloSession(connection, connection.halo().withSecret(clientSecret), tokens, reader);
-        Duration longestStep = MIN_STEP;
         try {
+            SyncRun run = new SyncRun(tenant, state.epoch(), session(connection, deadline), state);
+            Duration longestStep = MIN_STEP;
             while (true) {
                 if (!deadline.leavesTimeFor(longestStep.plus(longestStep.dividedBy(2)))) {
                     return suspend(tenant, state);
                 }
                 Instant stepStart = clock.instant();
-                Step step = state.cursor().pass().pagesThroughTickets()
-                        ? pageStep(halo, tenant, state, deadline) : staleStep(halo, tenant, state.cursor(), deadline);
+                StepOutcome step = step(run, deadline);
                 Duration took = Duration.between(stepStart, clock.instant());
                 longestStep = took.compareTo(longestStep) > 0 ? took : longestStep;
+                state = applied(state, step);
                 if (step.next() == null) {
-                    return finish(tenant, state.advancedTo(state.cursor(), step.stored()));
+                    return finish(tenant, state);
                 }
-                state = state.advancedTo(step.next(), step.stored());
                 states.saveProgress(tenant, state);
+                run = run.with(state);
             }
+        } catch (SyncSupersededException changedMeanwhile) {
+            throw changedMeanwhile;
         } catch (HaloRateLimitedException e) {
             LOG.infof("Ticket sync paused by Halo's rate limit for %d s", e.retryAfter().toSeconds());
             return end(tenant, state.paused(e.resumeAt(), e.getMessage()), e.resumeAt());
         } catch (HaloException e) {
             LOG.warnf("Ticket sync failed: %s", e.getMessage());
-            Instant retryAt = clock.instant().plus(config.incrementalInterval());
-            return end(tenant, state.failed(retryAt, e.getMessage()), retryAt);
+            return fail(tenant, state, e.getMessage());
+        } catch (SealedValueUnreadableException e) {
+            LOG.error("Ticket sync failed: the stored client secret cannot be read");
+            return fail(tenant, state, "The stored client secret cannot be read; save the connection again with its secret.");
+        } catch (StoreUnavailableException e) {
+            LOG.warnf("Ticket sync failed: %s", e.getMessage());
+            return fail(tenant, state, "The sync's storage was not available; it is tried again later.");
+        } catch (RuntimeException e) {
+            // The message may quote stored data or Halo's answer: only the type reaches the log.
+            LOG.errorf("Ticket sync failed on an unexpected error: %s", e.getClass().getName());
+            return fail(tenant, state, "The sync stopped on an unexpected error; it is tried again later.");
         }
     }
 
-    private Step pageStep(HaloSession halo, String tenant, SyncState state, Deadline deadline) {
-        SyncCursor cursor = state.cursor();
-        HaloTicketPage page = halo.page(query(state), cursor.page(), config.pageSize(), deadline.remaining());
-        if (page.firstId() != null && page.firstId().equals(cursor.lastFirstId())) {
-            // Halo answered a page past the end with the last page again: this pass is done.
-            return new Step(cursor.nextPass(), 0);
-        }
-        Instant fetchedAt = clock.instant();
-        int stored = 0;
-        for (HaloTicket ticket : page.tickets()) {
-            if (tickets.store(tenant, ticket.id(), ticket.snapshot(), fetchedAt)) {
-                stored++;
-            }
-        }
-        boolean lastPage = page.received() < config.pageSize();
-        return new Step(lastPage ? cursor.nextPass() : cursor.nextPage(page.firstId()), stored);
+    private HaloSession session(Connection connection, Deadline deadline) {
+        String clientSecret = sealer.unseal(connection.tenant(), CLIENT_SECRET, connection.clientSecret().sealed());
+        return new HaloSession(connection, connection.halo().withSecret(clientSecret), tokens, reader, deadline);
     }
 
-    private Step staleStep(HaloSession halo, String tenant, SyncCursor cursor, Deadline deadline) {
-        List<StaleTicket> stale = staleTickets.oldest(tenant, config.staleBatch());
-        int stored = 0;
-        for (StaleTicket ticket : stale) {
-            if (!deadline.leavesTimeFor(MIN_STEP)) {
-                return new Step(cursor, stored);
-            }
-            Optional<HaloTicket> fetched = halo.ticket(ticket.ticketId(), deadline.remaining());
-            if (fetched.isEmpty()) {
-                tickets.markDeleted(tenant, ticket, clock.instant());
-            } else if (tickets.settleStale(tenant, ticket, fetched.get().snapshot(), clock.instant())) {
-                stored++;
-            }
-        }
-        return new Step(cursor.nextPass(), stored);
-    }
-
-    private TicketQuery query(SyncState state) {
-        SyncCursor cursor = state.cursor();
-        return switch (cursor.pass()) {
-            case FIRST_OPEN -> TicketQuery.openTickets();
-            case FIRST_RECENT_CLOSED -> TicketQuery.closedUpdatedSince(cursor.startedAt().minus(config.firstSyncLookback()));
-            case INCREMENTAL -> TicketQuery.allUpdatedSince(state.watermark().minus(config.overlap()));
-            case STALE -> throw new IllegalStateException("The stale pass reads tickets by id");
+    private StepOutcome step(SyncRun run, Deadline deadline) {
+        return switch (run.state().cursor().pass()) {
+            case PURGE -> purge.run(run);
+            case FIRST_OPEN, FIRST_RECENT_CLOSED, INCREMENTAL, CATCH_UP -> listing.run(run, deadline);
+            case STALE -> stale.run(run, deadline);
         };
+    }
+
+    private static SyncState applied(SyncState state, StepOutcome step) {
+        SyncState next = state.advancedTo(step.next() == null ? state.cursor() : step.next(), step.stored());
+        for (String ticketId : step.recovered()) {
+            next = next.withoutTicketFailure(ticketId);
+        }
+        for (var failure : step.failed()) {
+            next = next.withTicketFailure(failure);
+        }
+        return next;
     }
 
     private SyncState finish(String tenant, SyncState state) {
@@ -157,12 +145,13 @@ public class TicketSync {
         return end(tenant, state.suspended(now.plus(config.scheduleInterval())), now);
     }
 
+    private SyncState fail(String tenant, SyncState state, String why) {
+        SyncState failed = state.failed(clock.instant(), config.failureBackoff(), config.longestFailureBackoff(), why);
+        return end(tenant, failed, failed.nextRunAt());
+    }
+
     private SyncState end(String tenant, SyncState state, Instant dueAt) {
         states.saveOutcome(tenant, state, dueAt);
         return state;
-    }
-
-    /** What one step did: where the sync goes on ({@code null} when done) and how many tickets it stored. */
-    private record Step(SyncCursor next, int stored) {
     }
 }

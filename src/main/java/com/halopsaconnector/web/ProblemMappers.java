@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.halopsaconnector.domain.DeadlinePassedException;
 import com.halopsaconnector.domain.InvalidInputException;
+import com.halopsaconnector.halo.HaloAnswerTooLargeException;
 import com.halopsaconnector.halo.HaloCredentialsRejectedException;
 import com.halopsaconnector.halo.HaloPermissionDeniedException;
 import com.halopsaconnector.halo.HaloRateLimitedException;
@@ -51,6 +52,12 @@ public class ProblemMappers {
     public Response haloUnreachable(HaloUnreachableException e) {
         LOG.warnf("Halo unreachable: %s", e.getMessage());
         return ProblemResponses.of(ProblemType.HALO_UNREACHABLE, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response haloAnswerTooLarge(HaloAnswerTooLargeException e) {
+        LOG.warnf("Halo answer too large: %s", e.getMessage());
+        return ProblemResponses.of(ProblemType.HALO_ANSWER_TOO_LARGE, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -17,6 +17,7 @@ public enum ProblemType {
     INTERNAL("internal-error", "Internal error", 500),
     STORED_SECRET_UNREADABLE("stored-secret-unreadable", "A stored secret cannot be read", 500),
     HALO_UNREACHABLE("halo-unreachable", "Halo could not be reached", 502),
+    HALO_ANSWER_TOO_LARGE("halo-answer-too-large", "Halo's answer was too large", 502),
     HALO_RATE_LIMITED("halo-rate-limited", "Halo is rate-limiting requests", 503),
     STORAGE_UNAVAILABLE("storage-unavailable", "Storage temporarily unavailable", 503),
     REQUEST_TIMED_OUT("request-timed-out", "The request ran out of time", 504);

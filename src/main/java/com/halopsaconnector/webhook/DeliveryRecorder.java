@@ -38,8 +38,11 @@ public class DeliveryRecorder {
     @Inject
     Clock clock;
 
-    /** @throws UnknownCallbackTokenException when the tenant was disconnected while this ran */
-    public DeliveryReceipt record(String tenant, List<WebhookEvent> events) {
+    /**
+     * @param epoch the sync epoch the callback token names (see {@code CallbackTokenOwner})
+     * @throws UnknownCallbackTokenException when the tenant was disconnected while this ran
+     */
+    public DeliveryReceipt record(String tenant, long epoch, List<WebhookEvent> events) {
         Instant receivedAt = Instant.now(clock);
         Set<String> storedBefore = events.size() > 1
                 ? storedEvents.alreadyStored(tenant, events.stream().map(WebhookEvent::key).toList())
@@ -55,7 +58,7 @@ public class DeliveryRecorder {
             if (event.futureTimeClamped()) {
                 datedAhead++;
             }
-            switch (writer.write(tenant, event, receivedAt)) {
+            switch (writer.write(tenant, epoch, event, receivedAt)) {
                 case STORED -> {
                 }
                 case DUPLICATE -> duplicates++;

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.halopsaconnector.domain.CallbackTokenOwner;
+
 /**
  * The webhook function's one route: Halo posts "Tickets Changed" deliveries here. The callback
  * token in the path is the credential. The body is taken as raw bytes so that its size and shape
@@ -53,8 +55,8 @@ public class HaloWebhookResource {
             @PathParam("callbackToken") String callbackToken,
             @Parameter(description = "Basic auth, when the connection was saved with webhookAuth.")
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
-        String tenant = access.tenantFor(callbackToken, authorization);
-        DeliveryReceipt receipt = recorder.record(tenant, parser.parse(body));
+        CallbackTokenOwner owner = access.ownerOf(callbackToken, authorization);
+        DeliveryReceipt receipt = recorder.record(owner.tenant(), owner.epoch(), parser.parse(body));
         return Response.ok(receipt.asJson(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

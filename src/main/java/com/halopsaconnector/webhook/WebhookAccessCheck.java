@@ -38,7 +38,7 @@ public class WebhookAccessCheck {
      * @throws UnknownCallbackTokenException when no tenant owns the token
      * @throws WebhookUnauthenticatedException when the owner's Basic credentials were not given
      */
-    public String tenantFor(String callbackToken, String authorizationHeader) {
+    public CallbackTokenOwner ownerOf(String callbackToken, String authorizationHeader) {
         if (callbackToken == null || !TOKEN_SHAPE.matcher(callbackToken).matches()) {
             LOG.info("Webhook delivery refused: malformed callback token");
             throw new UnknownCallbackTokenException();
@@ -54,7 +54,7 @@ public class WebhookAccessCheck {
             LOG.infof("Webhook delivery refused: missing or wrong Basic credentials (sha256 %s...)", hashPrefix);
             throw new WebhookUnauthenticatedException();
         }
-        return owner.tenant();
+        return owner;
     }
 
     private boolean credentialsMatch(CallbackTokenOwner owner, String authorizationHeader) {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -91,7 +92,7 @@ class HaloTlsTest {
 
     @Test
     void aCertificateForTheUrlsHost_isAccepted_andTheHostHeaderNamesIt() {
-        HaloAccessToken token = tokens.issue(credentials(rightName.actualPort()));
+        HaloAccessToken token = tokens.issue(credentials(rightName.actualPort()), Duration.ofSeconds(60));
 
         assertThat(token.authorizationHeader()).isEqualTo("Bearer tls-token");
         assertThat(hostHeader.get()).isEqualTo(HOST + ":" + rightName.actualPort());
@@ -99,7 +100,7 @@ class HaloTlsTest {
 
     @Test
     void aTrustedCertificateThatDoesNotNameTheUrlsHost_isRefused_withNothingAnswered() {
-        assertThatThrownBy(() -> tokens.issue(credentials(wrongName.actualPort())))
+        assertThatThrownBy(() -> tokens.issue(credentials(wrongName.actualPort()), Duration.ofSeconds(60)))
                 .isInstanceOf(HaloUnreachableException.class)
                 .hasMessage("Halo could not be reached at " + HOST + ":" + wrongName.actualPort()
                         + "; check the URL and that Halo is online");

@@ -22,6 +22,16 @@ class RetryAfterTest {
     }
 
     @Test
+    void anyWaitIsCappedAtAnHour_howeverItIsWritten() {
+        assertThat(RetryAfter.parse("3601", RECEIVED)).contains(RetryAfter.LONGEST);
+        assertThat(RetryAfter.parse("99999999999", RECEIVED)).contains(Duration.ofHours(1));
+        assertThat(RetryAfter.parse("9".repeat(40), RECEIVED)).contains(Duration.ofHours(1));
+        String nextYear = DateTimeFormatter.RFC_1123_DATE_TIME.format(RECEIVED.plus(Duration.ofDays(400)).atZone(ZoneOffset.UTC));
+        assertThat(RetryAfter.parse(nextYear, RECEIVED)).contains(Duration.ofHours(1));
+        assertThat(RetryAfter.parse("3600", RECEIVED)).contains(Duration.ofHours(1));
+    }
+
+    @Test
     void ignoresWhatItCannotRead() {
         assertThat(RetryAfter.parse(null, RECEIVED)).isEmpty();
         assertThat(RetryAfter.parse("soon", RECEIVED)).isEmpty();

@@ -48,14 +48,18 @@ class LocalTableMatchesTemplateTest {
         for (GlobalSecondaryIndexDescription index : local.globalSecondaryIndexes()) {
             localIndexes.put(index.indexName(),
                     index.keySchema().stream().map(k -> List.of(k.attributeName(), k.keyTypeAsString())).toList());
-            localProjections.put(index.indexName(), index.projection().projectionTypeAsString());
+            localProjections.put(index.indexName(), index.projection().projectionTypeAsString() + " "
+                    + index.projection().nonKeyAttributes().stream().sorted().toList());
         }
         Map<String, List<List<String>>> templateIndexes = new HashMap<>();
         Map<String, String> templateProjections = new HashMap<>();
         for (JsonNode index : template.path("GlobalSecondaryIndexes")) {
             String name = index.path("IndexName").asText();
             templateIndexes.put(name, keySchema(index.path("KeySchema")));
-            templateProjections.put(name, index.at("/Projection/ProjectionType").asText());
+            List<String> nonKey = new ArrayList<>();
+            index.at("/Projection/NonKeyAttributes").forEach(attribute -> nonKey.add(attribute.asText()));
+            templateProjections.put(name, index.at("/Projection/ProjectionType").asText() + " "
+                    + nonKey.stream().sorted().toList());
         }
 
         assertThat(templateIndexes).containsKey("stale-tickets");

@@ -56,7 +56,8 @@ class ScheduledSyncTest {
 
     @Test
     void theTemplatesScheduledEvent_continuesAnUnfinishedFirstSyncToTheEnd() throws Exception {
-        // Pages of 10, 10 and 5, then the closed pass: with Save's 2 requests exactly the budget of 6.
+        // Open pages of 10, 10 and 5 and their ids, the closed pass and the catch-up (a page and ids each):
+        // 8 requests, with Save's 2 exactly the budget of 10.
         halo.openTickets(25, "2026-11-20T10:00:00");
         SyncApi.save(tenant, halo).statusCode(200).body("sync.complete", equalTo(false));
 

@@ -68,7 +68,7 @@ class SharedRequestBudgetTest {
             threads.shutdownNow();
         }
 
-        // Save's check takes 2 requests per tenant; 1,000 tickets take 101 more each; the instance allows 6 in all.
+        // Save's check takes 2 requests per tenant; 1,000 tickets take 101 more each; the instance allows 10 in all.
         assertThat(halo.requestCount()).isEqualTo(IsolatedSyncProfile.BUDGET);
         for (String tenant : List.of(first, second)) {
             SyncApi.show(tenant).statusCode(200)

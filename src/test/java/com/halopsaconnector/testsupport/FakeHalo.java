@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -33,12 +35,14 @@ public final class FakeHalo implements AutoCloseable {
     /** What the sync asks for by default (connector.sync.page-size). */
     public static final int PAGE_SIZE = 100;
     public static final String TICKETS = "/api/Tickets";
+    private static final Pattern ID = Pattern.compile("\\{\"id\":(\\d+)");
 
     private final WireMockServer server;
     /** Kept: a stopped server no longer tells its port, and tests clean up after stopping it. */
     private final int port;
     private final int pageSize;
     private final List<String> hooks = new ArrayList<>();
+    private boolean countsRecords = true;
 
     private FakeHalo(WireMockServer server, int pageSize) {
         this.server = server;
@@ -94,13 +98,19 @@ public final class FakeHalo implements AutoCloseable {
         return this;
     }
 
+    /** Listings set up after this leave out {@code record_count}, as some Halo versions do. */
+    public FakeHalo withoutRecordCount() {
+        countsRecords = false;
+        return this;
+    }
+
     /** Open tickets with ids 1..count, in pages of this Halo's page size. */
     public FakeHalo openTickets(int count, String lastUpdate) {
         List<String> all = new ArrayList<>();
         for (int id = 1; id <= count; id++) {
             all.add(ticket(id, lastUpdate, "Ticket " + id));
         }
-        return pages(() -> listing("open_only", "true"), all, Map.of());
+        return pages("open_only", all, Map.of());
     }
 
     /**
@@ -113,17 +123,17 @@ public final class FakeHalo implements AutoCloseable {
         for (int id = 1; id <= count; id++) {
             all.add(ticket(id, lastUpdate, "Ticket " + id));
         }
-        return pages(() -> listing("open_only", "true"), all, Map.of(slowPage, took));
+        return pages("open_only", all, Map.of(slowPage, took));
     }
 
     /** What the first sync's closed-tickets pass gets (one page). */
     public FakeHalo closedTickets(List<String> tickets) {
-        return pages(() -> listing("closed_only", "true"), tickets, Map.of());
+        return pages("closed_only", tickets, Map.of());
     }
 
     /** What an incremental sync gets (one page). */
     public FakeHalo changedTickets(List<String> tickets) {
-        return pages(() -> listing("includeclosed", "true"), tickets, Map.of());
+        return pages("includeclosed", tickets, Map.of());
     }
 
     public FakeHalo ticketById(int id, String ticketJson) {
@@ -170,6 +180,10 @@ public final class FakeHalo implements AutoCloseable {
         return "{\"record_count\":" + recordCount + ",\"tickets\":[" + String.join(",", tickets) + "]}";
     }
 
+    private String listingPage(List<String> tickets, int recordCount) {
+        return countsRecords ? page(tickets, recordCount) : "{\"tickets\":[" + String.join(",", tickets) + "]}";
+    }
+
     private static MappingBuilder probe() {
         return get(urlPathEqualTo(TICKETS)).withQueryParam("page_size", equalTo("1"));
     }
@@ -183,17 +197,39 @@ public final class FakeHalo implements AutoCloseable {
                 .withQueryParam(filter, equalTo(value));
     }
 
+    /**
+     * The listing of tickets matching {@code filter}=true: page n of {@code all} (see below), and the
+     * same tickets' ids for a {@code ticketidonly} request, which Halo does not page.
+     */
+    private FakeHalo pages(String filter, List<String> all, Map<Integer, Duration> took) {
+        Supplier<MappingBuilder> listing = () -> listing(filter, "true");
+        server.stubFor(get(urlPathEqualTo(TICKETS)).withQueryParam("ticketidonly", equalTo("true"))
+                .withQueryParam(filter, equalTo("true")).willReturn(HaloStubs.json(200, listingPage(idsOf(all), all.size()))));
+        return pagesOf(listing, all, took);
+    }
+
+    /** The id fields of each ticket, as {@code ticketidonly=true} answers them. */
+    private static List<String> idsOf(List<String> tickets) {
+        return tickets.stream().map(ticket -> {
+            Matcher id = ID.matcher(ticket);
+            if (!id.find()) {
+                throw new IllegalArgumentException("a ticket without an id: " + ticket);
+            }
+            return "{\"id\":" + id.group(1) + ",\"status_id\":2,\"client_id\":1}";
+        }).toList();
+    }
+
     /** Page n of {@code all}; any page past the end answers with the last page again, as some Halo versions do. */
-    private FakeHalo pages(Supplier<MappingBuilder> listing, List<String> all, Map<Integer, Duration> took) {
+    private FakeHalo pagesOf(Supplier<MappingBuilder> listing, List<String> all, Map<Integer, Duration> took) {
         int pageCount = Math.max(1, (all.size() + pageSize - 1) / pageSize);
         Map<Integer, List<String>> pages = new LinkedHashMap<>();
         for (int page = 1; page <= pageCount; page++) {
             pages.put(page, all.subList((page - 1) * pageSize, Math.min(all.size(), page * pageSize)));
         }
         server.stubFor(listing.get().withQueryParam("page_no", matching("\\d+")).atPriority(9)
-                .willReturn(HaloStubs.json(200, page(pages.get(pageCount), all.size()))));
+                .willReturn(HaloStubs.json(200, listingPage(pages.get(pageCount), all.size()))));
         pages.forEach((number, tickets) -> server.stubFor(listing.get().withQueryParam("page_no", equalTo(number.toString()))
-                .atPriority(5).willReturn(answerTaking(HaloStubs.json(200, page(tickets, all.size())), took.get(number)))));
+                .atPriority(5).willReturn(answerTaking(HaloStubs.json(200, listingPage(tickets, all.size())), took.get(number)))));
         return this;
     }
 

@@ -73,7 +73,10 @@ public final class HaloStubs {
     public HaloStubs servesTickets() {
         wireMock.register(get(urlPathEqualTo(API_PATH + "/Tickets"))
                 .willReturn(json(200, Samples.read("tickets-page.json"))));
+        // The sync's pages and its check of the ids find no tickets: this Halo's list is for Save's probe.
         wireMock.register(get(urlPathEqualTo(API_PATH + "/Tickets")).withQueryParam("page_size", equalTo("100"))
+                .willReturn(json(200, "{\"record_count\":0,\"tickets\":[]}")));
+        wireMock.register(get(urlPathEqualTo(API_PATH + "/Tickets")).withQueryParam("ticketidonly", equalTo("true"))
                 .willReturn(json(200, "{\"record_count\":0,\"tickets\":[]}")));
         return this;
     }

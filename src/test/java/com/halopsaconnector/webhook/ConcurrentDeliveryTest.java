@@ -74,7 +74,7 @@ class ConcurrentDeliveryTest {
                 for (int caller = 0; caller < 2; caller++) {
                     receipts.add(threads.submit(() -> {
                         start.await(60, TimeUnit.SECONDS);
-                        return recorder.record(tenant, events);
+                        return recorder.record(tenant, epochOf(table, tenant), events);
                     }));
                 }
 

@@ -26,6 +26,7 @@ import com.halopsaconnector.testsupport.TestEnvironment;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
@@ -73,7 +74,7 @@ class WebhookRefusalTest {
         String neverConnected = newTenant();
         List<WebhookEvent> events = parser.parse(Samples.read("webhook-full-object.json").getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> recorder.record(neverConnected, events))
+        assertThatThrownBy(() -> recorder.record(neverConnected, 1, events))
                 .isInstanceOf(UnknownCallbackTokenException.class);
         assertThat(table.itemsOf("TENANT#" + neverConnected)).isEmpty();
     }

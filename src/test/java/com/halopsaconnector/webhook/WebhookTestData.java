@@ -58,6 +58,11 @@ final class WebhookTestData {
         return table.item("TENANT#" + tenant, "TICKET#" + ticketId).orElseThrow(() -> new AssertionError("no ticket " + ticketId));
     }
 
+    /** The connection's sync epoch, which the webhook's ticket writes carry (as the token item names it). */
+    static long epochOf(Table table, String tenant) {
+        return Long.parseLong(table.item("TENANT#" + tenant, "CONFIG").orElseThrow().get("sync").m().get("epoch").n());
+    }
+
     static long webhooksReceived(Table table, String tenant) {
         AttributeValue value = table.item("TENANT#" + tenant, "CONFIG").orElseThrow().get("webhooksReceived");
         return value == null ? 0 : Long.parseLong(value.n());

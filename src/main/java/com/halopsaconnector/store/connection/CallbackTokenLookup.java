@@ -37,6 +37,7 @@ public class CallbackTokenLookup {
         if (tenant == null || tenant.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new CallbackTokenOwner(tenant, WebhookCredentialAttributes.fromItem(item)));
+        long epoch = item.containsKey(ConnectionAttributes.EPOCH) ? AttributeValues.number(item, ConnectionAttributes.EPOCH) : 0;
+        return Optional.of(new CallbackTokenOwner(tenant, WebhookCredentialAttributes.fromItem(item), epoch));
     }
 }

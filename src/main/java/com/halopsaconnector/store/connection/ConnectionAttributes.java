@@ -25,6 +25,8 @@ public final class ConnectionAttributes {
     public static final String HALO_TOKEN_EXPIRES_AT = "haloTokenExpiresAt";
     public static final String VERSION = "version";
     public static final String TENANT = "tenant";
+    /** On the token item: the connection's sync epoch, for the webhook's ticket writes. */
+    public static final String EPOCH = "epoch";
 
     private ConnectionAttributes() {
     }

@@ -83,6 +83,7 @@ final class ConnectionItemMapper {
         Map<String, AttributeValue> item = new HashMap<>(TableKeys.tokenKey(connection.webhook().callbackTokenHash()));
         item.put(TENANT, AttributeValues.s(connection.tenant()));
         item.put(UPDATED_AT, AttributeValues.instant(connection.updatedAt()));
+        item.put(EPOCH, AttributeValues.n(connection.sync().epoch()));
         item.putAll(WebhookCredentialAttributes.toAttributes(connection.webhook().credential()));
         return item;
     }

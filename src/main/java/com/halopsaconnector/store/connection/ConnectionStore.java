@@ -91,8 +91,10 @@ public class ConnectionStore {
     }
 
     /**
-     * Removes the connection, its token item, its sync lease and due-list entry; the token's URL
-     * answers 404 from then on, and a sync still running finds its connection gone at its next step.
+     * Removes the connection, its token item and due-list entry; the token's URL answers 404 from
+     * then on, and a sync still running finds its connection gone at its next step. Its lease stays
+     * (it expires by itself): a Save right after the Disconnect waits for that run to end before the
+     * new first sync starts, so the old run's last writes cannot land after the new sync's purge.
      */
     public void delete(Connection connection) {
         String tenant = connection.tenant();
@@ -104,9 +106,7 @@ public class ConnectionStore {
                         .expressionAttributeValues(Map.of(":v", AttributeValues.n(connection.version())))
                         .build()).build(),
                 TransactWriteItem.builder().delete(tokenItemDelete(tenant, connection.webhook().callbackTokenHash())).build(),
-                TransactWriteItem.builder().delete(dueList.removal(tenant)).build(),
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table.value())
-                        .key(TableKeys.syncLeaseKey(tenant)).build()).build()));
+                TransactWriteItem.builder().delete(dueList.removal(tenant)).build()));
     }
 
     /**

@@ -1,5 +1,8 @@
 package com.halopsaconnector.store.local;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.jboss.logging.Logger;
 
 import com.halopsaconnector.store.TableKeys;
@@ -32,6 +35,8 @@ public final class LocalStoreSetup {
     private static final String STALE_INDEX = TicketAttributes.STALE_INDEX;
     private static final String STALE_PK = TicketAttributes.STALE_PK;
     private static final String STALE_SINCE = TicketAttributes.STALE_SINCE;
+    private static final String STALE_DUE_AT = TicketAttributes.STALE_DUE_AT;
+    private static final String STALE_FAILURES = TicketAttributes.STALE_FAILURES;
 
     private LocalStoreSetup() {
     }
@@ -56,7 +61,7 @@ public final class LocalStoreSetup {
                         k -> k.attributeName(TableKeys.SK).keyType(KeyType.RANGE))
                 .globalSecondaryIndexes(g -> g.indexName(STALE_INDEX)
                         .keySchema(staleIndexKeySchema())
-                        .projection(keysOnly())));
+                        .projection(staleIndexProjection())));
         dynamo.updateTimeToLive(r -> r.tableName(table)
                 .timeToLiveSpecification(t -> t.attributeName(TableKeys.EXPIRES_AT).enabled(true)));
     }
@@ -75,20 +80,25 @@ public final class LocalStoreSetup {
         }
     }
 
-    /** A table made by an older version (e.g. in a long-running moto) gets the index too. */
+    /** A table made by an older version (e.g. in a long-running moto) gets the index as it is now. */
     private static void addStaleIndexIfMissing(DynamoDbClient dynamo, TableDescription existing) {
-        boolean present = existing.hasGlobalSecondaryIndexes() && existing.globalSecondaryIndexes().stream()
-                .map(GlobalSecondaryIndexDescription::indexName)
-                .anyMatch(STALE_INDEX::equals);
-        if (present) {
+        Optional<GlobalSecondaryIndexDescription> index = existing.hasGlobalSecondaryIndexes()
+                ? existing.globalSecondaryIndexes().stream().filter(i -> STALE_INDEX.equals(i.indexName())).findFirst()
+                : Optional.empty();
+        if (index.isPresent() && index.get().keySchema().equals(List.of(staleIndexKeySchema()))) {
             return;
+        }
+        if (index.isPresent()) {
+            LOG.infof("Replacing index %s of local table %s (its key changed)", STALE_INDEX, existing.tableName());
+            dynamo.updateTable(r -> r.tableName(existing.tableName())
+                    .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName(STALE_INDEX))));
         }
         LOG.infof("Adding index %s to local table %s", STALE_INDEX, existing.tableName());
         dynamo.updateTable(r -> r.tableName(existing.tableName())
                 .attributeDefinitions(attributeDefinitions())
                 .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(STALE_INDEX)
                         .keySchema(staleIndexKeySchema())
-                        .projection(keysOnly()))));
+                        .projection(staleIndexProjection()))));
     }
 
     private static AttributeDefinition[] attributeDefinitions() {
@@ -96,7 +106,7 @@ public final class LocalStoreSetup {
             stringAttribute(TableKeys.PK),
             stringAttribute(TableKeys.SK),
             stringAttribute(STALE_PK),
-            stringAttribute(STALE_SINCE),
+            stringAttribute(STALE_DUE_AT),
         };
     }
 
@@ -107,11 +117,13 @@ public final class LocalStoreSetup {
     private static KeySchemaElement[] staleIndexKeySchema() {
         return new KeySchemaElement[] {
             KeySchemaElement.builder().attributeName(STALE_PK).keyType(KeyType.HASH).build(),
-            KeySchemaElement.builder().attributeName(STALE_SINCE).keyType(KeyType.RANGE).build(),
+            KeySchemaElement.builder().attributeName(STALE_DUE_AT).keyType(KeyType.RANGE).build(),
         };
     }
 
-    private static Projection keysOnly() {
-        return Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build();
+    /** The index carries what the stale pass needs besides the keys: the mark's time and the failed fetches. */
+    private static Projection staleIndexProjection() {
+        return Projection.builder().projectionType(ProjectionType.INCLUDE)
+                .nonKeyAttributes(STALE_SINCE, STALE_FAILURES).build();
     }
 }

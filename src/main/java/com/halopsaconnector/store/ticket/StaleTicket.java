@@ -1,5 +1,5 @@
 package com.halopsaconnector.store.ticket;
 
-/** A ticket item an event-only webhook marked stale, and the mark's time as stored. */
-public record StaleTicket(String ticketId, String staleSince) {
+/** A ticket item an event-only webhook marked stale, the mark's time as stored, and its failed fetches so far. */
+public record StaleTicket(String ticketId, String staleSince, int failedFetches) {
 }

@@ -15,33 +15,46 @@ import com.halopsaconnector.store.UpdateExpressionBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Every write of a ticket item, from the webhook and from the sync alike, so both follow one rule:
- * a ticket item never goes back in time. Ticket data is written only when nothing newer is known
- * ({@code lastChangedAt} for data, {@code staleSince} for a change seen without data).
+ * Every write of a ticket item, from the webhook and from the sync alike, so both follow one rule.
+ * Within one sync epoch (one Halo's data) a ticket item never goes back in time: data is written
+ * only when nothing newer is known ({@code lastChangedAt} for data, {@code staleSince} for a change
+ * seen without data). Across epochs, a newer epoch's write replaces the item whatever its times say
+ * (the ids belong to another Halo), and an older epoch's write is refused.
  */
 public final class TicketItemWrites {
 
     private final String table;
     private final String tenant;
+    private final long epoch;
 
-    public TicketItemWrites(String table, String tenant) {
+    public TicketItemWrites(String table, String tenant, long epoch) {
         this.table = table;
         this.tenant = tenant;
+        this.epoch = epoch;
     }
 
     /**
-     * Writes ticket data, unless the item already holds data at least as new as {@code changedAt},
-     * or a change newer than it is known ({@code staleSince}): then the condition fails.
+     * Writes ticket data, unless the item already holds data at least as new as {@code changedAt}
+     * (for the sync: as new), or a change newer than it is known ({@code staleSince}), in this epoch:
+     * then the condition fails.
      *
      * @param eventAt when the webhook event that carried the data happened; null for the sync
+     * @param readMark which sync pass read the data ({@code SyncCursor.readMark()}); null for the webhook
      */
-    public UpdateExpressionBuilder fresh(String ticketId, TicketSnapshot ticket, Instant changedAt, Instant eventAt, String source) {
+    public UpdateExpressionBuilder fresh(String ticketId, TicketSnapshot ticket, Instant changedAt, Instant eventAt,
+                                         String source, String readMark) {
         String changed = HaloTime.sortable(changedAt);
         UpdateExpressionBuilder update = withData(ticketId, ticket, changed, source);
         if (eventAt != null) {
             update.set(LAST_EVENT_AT, AttributeValues.s(HaloTime.sortable(eventAt)));
         }
-        update.condition(nothingNewerKnown(update, changed, "<="));
+        if (readMark != null) {
+            update.set(READ_MARK, AttributeValues.s(readMark));
+        }
+        // The sync reads unchanged tickets again (overlapping windows, the catch-up): data of the same
+        // change is not written again. A webhook's copy of the same change may replace it.
+        String operator = SOURCE_SYNC.equals(source) ? "<" : "<=";
+        update.condition(olderEpoch(update) + " OR (" + sameEpoch(update) + " AND " + nothingNewerKnown(update, changed, operator) + ")");
         return update;
     }
 
@@ -55,10 +68,14 @@ public final class TicketItemWrites {
                 .set(TICKET_ID, AttributeValues.s(ticketId))
                 .set(STALE, AttributeValues.bool(true))
                 .set(STALE_SINCE, AttributeValues.s(at))
+                .set(STALE_DUE_AT, AttributeValues.s(at))
                 .set(STALE_PK, AttributeValues.s(TableKeys.tenantPk(tenant)))
                 .set(LAST_EVENT_AT, AttributeValues.s(at))
-                .setIfAbsent(SOURCE, AttributeValues.s(SOURCE_WEBHOOK));
-        update.condition(nothingNewerKnown(update, at, "<"));
+                .set(EPOCH, AttributeValues.n(epoch))
+                .setIfAbsent(SOURCE, AttributeValues.s(SOURCE_WEBHOOK))
+                .remove(STALE_FAILURES)
+                .remove(STALE_ERROR);
+        update.condition(olderEpoch(update) + " OR (" + sameEpoch(update) + " AND " + nothingNewerKnown(update, at, "<") + ")");
         return update;
     }
 
@@ -78,19 +95,35 @@ public final class TicketItemWrites {
 
     /** Drops a stale mark that is still the one seen: the item already holds data newer than the fetch. */
     public UpdateExpressionBuilder markSettled(String ticketId, String seenStaleSince) {
-        UpdateExpressionBuilder update = new UpdateExpressionBuilder().remove(STALE).remove(STALE_SINCE).remove(STALE_PK);
+        UpdateExpressionBuilder update = withoutStaleMark(new UpdateExpressionBuilder());
         update.condition(markUnchanged(update, seenStaleSince));
         return update;
     }
 
     /** Halo answered 404 for a stale ticket: it was deleted there, so it is marked so, not fetched again. */
     public UpdateExpressionBuilder deleted(String ticketId, String seenStaleSince, Instant now) {
-        UpdateExpressionBuilder update = new UpdateExpressionBuilder()
+        UpdateExpressionBuilder update = withoutStaleMark(new UpdateExpressionBuilder()
                 .set(DELETED, AttributeValues.bool(true))
                 .set(LAST_CHANGED_AT, AttributeValues.s(HaloTime.sortable(now)))
-                .set(SOURCE, AttributeValues.s(SOURCE_SYNC))
-                .remove(STALE).remove(STALE_SINCE).remove(STALE_PK);
+                .set(SOURCE, AttributeValues.s(SOURCE_SYNC)));
         update.condition(markUnchanged(update, seenStaleSince));
+        return update;
+    }
+
+    /** Fetching a stale ticket failed: it stays stale, is fetched again at {@code retryAt}, and says why. */
+    public UpdateExpressionBuilder fetchFailed(String ticketId, String seenStaleSince, Instant retryAt, String error) {
+        UpdateExpressionBuilder update = new UpdateExpressionBuilder()
+                .set(STALE_DUE_AT, AttributeValues.s(HaloTime.sortable(retryAt)))
+                .set(STALE_ERROR, AttributeValues.s(error))
+                .add(STALE_FAILURES, AttributeValues.n(1));
+        update.condition(markUnchanged(update, seenStaleSince));
+        return update;
+    }
+
+    /** The sync read the ticket, but the item holds newer data of this epoch: it is marked as read all the same. */
+    public UpdateExpressionBuilder readOnly(String readMark) {
+        UpdateExpressionBuilder update = new UpdateExpressionBuilder().set(READ_MARK, AttributeValues.s(readMark));
+        update.condition(sameEpoch(update));
         return update;
     }
 
@@ -116,12 +149,31 @@ public final class TicketItemWrites {
         } else {
             update.remove(TICKET_JSON);
         }
-        return update.set(TICKET_ID, AttributeValues.s(ticketId))
+        update.set(TICKET_ID, AttributeValues.s(ticketId))
                 .set(LAST_CHANGED_AT, AttributeValues.s(changedAt))
                 .set(SOURCE, AttributeValues.s(source))
-                .remove(STALE)
-                .remove(STALE_SINCE)
-                .remove(STALE_PK);
+                .set(EPOCH, AttributeValues.n(epoch))
+                .remove(DELETED);
+        return withoutStaleMark(update);
+    }
+
+    private static UpdateExpressionBuilder withoutStaleMark(UpdateExpressionBuilder update) {
+        return update.remove(STALE).remove(STALE_SINCE).remove(STALE_PK).remove(STALE_DUE_AT).remove(STALE_FAILURES)
+                .remove(STALE_ERROR);
+    }
+
+    /** The item is new, or another (older) Halo's data wrote it. */
+    private String olderEpoch(UpdateExpressionBuilder update) {
+        String stored = update.conditionName(EPOCH);
+        return "(attribute_not_exists(" + stored + ") OR " + stored + " < " + epochValue(update) + ")";
+    }
+
+    private String sameEpoch(UpdateExpressionBuilder update) {
+        return update.conditionName(EPOCH) + " = " + epochValue(update);
+    }
+
+    private String epochValue(UpdateExpressionBuilder update) {
+        return update.conditionValue("epoch", AttributeValues.n(epoch));
     }
 
     /** Neither the stored data nor a stale mark is newer than {@code at} ({@code operator}: "<" or "<="). */
@@ -133,8 +185,10 @@ public final class TicketItemWrites {
                 + " AND (attribute_not_exists(" + staleSince + ") OR " + staleSince + " " + operator + " " + ts + ")";
     }
 
-    private static String markUnchanged(UpdateExpressionBuilder update, String seenStaleSince) {
-        return update.conditionName(STALE_SINCE) + " = " + update.conditionValue("seen", AttributeValues.s(seenStaleSince));
+    /** The stale mark is still the one the sync saw, in this epoch. */
+    private String markUnchanged(UpdateExpressionBuilder update, String seenStaleSince) {
+        return update.conditionName(STALE_SINCE) + " = " + update.conditionValue("seen", AttributeValues.s(seenStaleSince))
+                + " AND " + sameEpoch(update);
     }
 
     private static AttributeValue attributeOf(Object value) {

@@ -40,9 +40,10 @@ public class WebhookEventWriter {
     @Inject
     TableName table;
 
-    public EventWriteResult write(String tenant, WebhookEvent event, Instant receivedAt) {
+    /** @param epoch the sync epoch the callback token was issued under (the ticket write carries it) */
+    public EventWriteResult write(String tenant, long epoch, WebhookEvent event, Instant receivedAt) {
         WebhookEventItems items = new WebhookEventItems(table.value(), tenant);
-        TicketItemWrites tickets = new TicketItemWrites(table.value(), tenant);
+        TicketItemWrites tickets = new TicketItemWrites(table.value(), tenant, epoch);
         boolean withTicket = event.ticketId() != null;
         int conflicts = 0;
         while (true) {
@@ -97,6 +98,6 @@ public class WebhookEventWriter {
             return tickets.stale(event.ticketId(), eventAt);
         }
         Instant changedAt = ticket.lastUpdate() != null ? ticket.lastUpdate() : eventAt;
-        return tickets.fresh(event.ticketId(), ticket, changedAt, eventAt, TicketAttributes.SOURCE_WEBHOOK);
+        return tickets.fresh(event.ticketId(), ticket, changedAt, eventAt, TicketAttributes.SOURCE_WEBHOOK, null);
     }
 }
