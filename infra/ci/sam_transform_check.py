@@ -376,16 +376,19 @@ def _check_stack(sam, cfn, check):
           "table point-in-time recovery enabled")
     check(table.get("SSESpecification", {}).get("SSEEnabled") is True, "table SSE enabled")
     attributes = {a["AttributeName"]: a["AttributeType"] for a in table.get("AttributeDefinitions", [])}
-    check(attributes == {"pk": "S", "sk": "S", "stalePk": "S", "staleSince": "S"},
-          "table attribute definitions pk, sk, stalePk, staleSince (all S): %s" % attributes)
+    check(attributes == {"pk": "S", "sk": "S", "stalePk": "S", "staleDueAt": "S"},
+          "table attribute definitions pk, sk, stalePk, staleDueAt (all S): %s" % attributes)
     indexes = {i["IndexName"]: i for i in table.get("GlobalSecondaryIndexes", [])}
     check(sorted(indexes) == [STALE_INDEX], "table has exactly one GSI, %s (%s)" % (STALE_INDEX, sorted(indexes)))
     stale = indexes.get(STALE_INDEX, {})
     check(stale.get("KeySchema") == [{"AttributeName": "stalePk", "KeyType": "HASH"},
-                                     {"AttributeName": "staleSince", "KeyType": "RANGE"}],
-          "%s index keys: stalePk (HASH), staleSince (RANGE)" % STALE_INDEX)
-    check(stale.get("Projection") == {"ProjectionType": "KEYS_ONLY"},
-          "%s index projection is KEYS_ONLY" % STALE_INDEX)
+                                     {"AttributeName": "staleDueAt", "KeyType": "RANGE"}],
+          "%s index keys: stalePk (HASH), staleDueAt (RANGE)" % STALE_INDEX)
+    # The stale step reads when a ticket went stale and how often its fetch failed from the
+    # index alone; nothing else (no ticket data) is copied into it.
+    check(stale.get("Projection") == {"ProjectionType": "INCLUDE",
+                                      "NonKeyAttributes": ["staleSince", "staleFailures"]},
+          "%s index projection is INCLUDE staleSince, staleFailures" % STALE_INDEX)
     check(not table.get("LocalSecondaryIndexes"), "table has no local secondary index")
 
 

@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** One ticket as Halo's API shows it; dates are UTC without a zone, as Halo writes them. */
-record SampleTicket(int id, String summary, String details, int statusId, boolean closed, int agentId, int clientId,
+public record SampleTicket(int id, String summary, String details, int statusId, boolean closed, int agentId, int clientId,
                     String clientName, String team, int priorityId, int ticketTypeId, LocalDateTime dateOccurred,
                     LocalDateTime lastUpdate) {
 

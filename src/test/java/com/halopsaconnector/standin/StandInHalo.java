@@ -13,7 +13,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -23,7 +25,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A HaloPSA instance on loopback for local runs and browser tests: {@code POST /auth/token}
  * (client credentials, {@code ?tenant=}), {@code GET /api/Tickets} and {@code GET /api/Tickets/{id}}
- * over a few hundred sample tickets. Ticket calls need a token it issued; anything else is 404.
+ * over a few hundred sample tickets, or over a {@link TicketDesk} a test changes while it is read.
+ * Ticket calls need a token it issued; anything else is 404.
  * JDK only, so {@code infra/local/run.sh} can start it with plain {@code javac}/{@code java}.
  */
 public final class StandInHalo implements AutoCloseable {
@@ -34,14 +37,17 @@ public final class StandInHalo implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final StandInCredentials credentials;
-    private final List<SampleTicket> tickets;
+    private final TicketDesk desk;
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private volatile int maxPageSize = TicketListing.MAX_PAGE_SIZE;
+    private volatile BiConsumer<String, TicketDesk> afterListing = (query, tickets) -> { };
 
-    private StandInHalo(HttpServer server, StandInCredentials credentials, List<SampleTicket> tickets) {
+    private StandInHalo(HttpServer server, StandInCredentials credentials, TicketDesk desk) {
         this.server = server;
         this.credentials = credentials;
-        this.tickets = tickets;
+        this.desk = desk;
         this.workers = Executors.newFixedThreadPool(4);
         server.setExecutor(workers);
         server.createContext("/auth/token", this::token);
@@ -49,17 +55,49 @@ public final class StandInHalo implements AutoCloseable {
         server.createContext("/", exchange -> send(exchange, 404, "{\"error\":\"not found\"}"));
     }
 
-    /** Listens on 127.0.0.1; port 0 picks a free one. */
+    /** Listens on 127.0.0.1 with the sample tickets; port 0 picks a free one. */
     public static StandInHalo start(int port, StandInCredentials credentials) {
+        return start(port, credentials, new TicketDesk(SampleTickets.generate(SAMPLE_TICKETS, LocalDateTime.now(ZoneOffset.UTC))));
+    }
+
+    /** Listens on a free port of 127.0.0.1, serving {@code desk}, which the caller may change meanwhile. */
+    public static StandInHalo start(StandInCredentials credentials, TicketDesk desk) {
+        return start(0, credentials, desk);
+    }
+
+    private static StandInHalo start(int port, StandInCredentials credentials, TicketDesk desk) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            StandInHalo halo = new StandInHalo(server, credentials,
-                    SampleTickets.generate(SAMPLE_TICKETS, LocalDateTime.now(ZoneOffset.UTC)));
+            StandInHalo halo = new StandInHalo(server, credentials, desk);
             server.start();
             return halo;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public TicketDesk desk() {
+        return desk;
+    }
+
+    /** Pages hold at most {@code size} tickets whatever {@code page_size} asks, as a Halo that caps pages does. */
+    public StandInHalo capPagesAt(int size) {
+        maxPageSize = size;
+        return this;
+    }
+
+    /**
+     * Runs {@code change} after each ticket listing is made and before it is sent, with the listing's
+     * raw query: how a test makes the desk change between two page requests.
+     */
+    public StandInHalo afterEachListing(BiConsumer<String, TicketDesk> change) {
+        afterListing = change;
+        return this;
+    }
+
+    /** Every request so far, as method, path and raw query. */
+    public List<String> requests() {
+        return List.copyOf(requests);
     }
 
     public int port() {
@@ -79,6 +117,7 @@ public final class StandInHalo implements AutoCloseable {
     }
 
     private void token(HttpExchange exchange) throws IOException {
+        note(exchange);
         if (!"POST".equals(exchange.getRequestMethod())) {
             send(exchange, 405, "{\"error\":\"method not allowed\"}");
             return;
@@ -100,6 +139,7 @@ public final class StandInHalo implements AutoCloseable {
     }
 
     private void tickets(HttpExchange exchange) throws IOException {
+        note(exchange);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.startsWith("Bearer ") || !issuedTokens.contains(auth.substring("Bearer ".length()))) {
             send(exchange, 401, "{\"error\":\"invalid_token\"}");
@@ -111,16 +151,25 @@ public final class StandInHalo implements AutoCloseable {
         }
         String rest = exchange.getRequestURI().getPath().substring(TICKETS_PATH.length());
         if (rest.isEmpty() || rest.equals("/")) {
-            send(exchange, 200, TicketListing.answer(tickets, QueryString.parse(exchange.getRequestURI().getRawQuery())));
+            String rawQuery = exchange.getRequestURI().getRawQuery();
+            String answer = TicketListing.answer(desk.all(), QueryString.parse(rawQuery), maxPageSize);
+            // The desk changes before the reader has the page, so its next request meets the change.
+            afterListing.accept(rawQuery == null ? "" : rawQuery, desk);
+            send(exchange, 200, answer);
             return;
         }
         ticketById(exchange, rest.substring(1));
     }
 
     private void ticketById(HttpExchange exchange, String id) throws IOException {
-        tickets.stream().filter(ticket -> Integer.toString(ticket.id()).equals(id)).findFirst().ifPresentOrElse(
+        desk.all().stream().filter(ticket -> Integer.toString(ticket.id()).equals(id)).findFirst().ifPresentOrElse(
                 ticket -> sendQuietly(exchange, 200, ticket.toJson()),
                 () -> sendQuietly(exchange, 404, "{\"error\":\"ticket not found\"}"));
+    }
+
+    private void note(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getRawQuery();
+        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query));
     }
 
     private static void sendQuietly(HttpExchange exchange, int status, String json) {

@@ -1,8 +1,12 @@
 package com.halopsaconnector.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -15,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.halopsaconnector.lambdaruntime.HttpApiEvent;
 import com.halopsaconnector.testsupport.FakeHalo;
+import com.halopsaconnector.testsupport.HostileHalo;
 import com.halopsaconnector.testsupport.LambdaEvents;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TemplateSchedule;
@@ -70,6 +75,35 @@ class ScheduledSyncTest {
                 .body("sync.state", equalTo("idle"))
                 .body("sync.ticketsSynced", equalTo(25));
         assertThat(SyncApi.tickets(table, tenant)).hasSize(25);
+    }
+
+    @Test
+    void aTenantWhoseHaloSendsEndlessPages_failsAlone_andTheScheduledRunServesTheNextTenant() throws Exception {
+        String hostileTenant = "tenant-" + UUID.randomUUID();
+        try (HostileHalo hostile = HostileHalo.start()) {
+            Map<String, Object> hostileBody = new LinkedHashMap<>(SyncApi.body(halo));
+            hostileBody.put("authUrl", hostile.authUrl());
+            hostileBody.put("resourceUrl", hostile.resourceUrl());
+            // Saved first, so the longest-waiting first order meets it first.
+            SyncApi.save(hostileTenant, hostileBody).statusCode(200);
+            hostile.pages(HostileHalo.Answer.ENDLESS);
+            halo.openTickets(5, "2026-11-20T10:00:00");
+            SyncApi.save(tenant, halo).statusCode(200);
+
+            HttpApiEvent.Response answer = LambdaEvents.invoke(TemplateSchedule.scheduledSyncEvent());
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.bodyJson().path("tenantsRun").asInt()).isEqualTo(2);
+            SyncApi.show(hostileTenant).statusCode(200).body("sync.state", equalTo("failed"))
+                    .body("sync.error", containsString("larger than"));
+            String retryAt = SyncApi.show(hostileTenant).extract().path("sync.nextRunAt");
+            assertThat(Instant.parse(retryAt)).as("due again after a back-off").isAfter(Instant.now().plusSeconds(60));
+            SyncApi.show(tenant).statusCode(200).body("sync.complete", equalTo(true)).body("sync.ticketsSynced", equalTo(5));
+            table.deleteItemsOf(hostile.budgetPk());
+        } finally {
+            SyncApi.disconnect(hostileTenant);
+            SyncApi.disconnect(tenant);
+        }
     }
 
     @Test
