@@ -22,6 +22,8 @@
       + 'tickets. In Halo, give the application permission to read tickets, then try again.',
     'halo-unreachable': () => 'We could not reach Halo at these addresses. Check the Auth URL and Resource URL, '
       + 'and that your Halo is online.',
+    'halo-answer-too-large': () => 'Halo sent an answer far larger than any Halo sends, so we stopped reading it. '
+      + 'Check that the Auth URL and Resource URL point at your Halo.',
     'halo-rate-limited': (answer) => 'Halo is receiving too many requests right now. Please try again '
       + waitText(answer.retryAfter) + '.',
     'unauthenticated': () => 'Your sign-in is missing or has expired. Sign in again, then reload this page.',
@@ -127,7 +129,15 @@
     $('last-success').textContent = formatTime(sync.lastSuccessAt) || 'Not yet';
     $('last-webhook').textContent = formatTime(view.lastWebhookAt) || 'None yet';
     $('deliveries').textContent = String(view.webhooksReceived);
-    show($('sync-error'), sync.error || '');
+    show($('sync-error'), [sync.error, failedTicketsText(sync.failedTickets)].filter(Boolean).join(' '));
+  }
+
+  function failedTicketsText(failed) {
+    if (!failed || failed.length === 0) return '';
+    const ids = failed.map((ticket) => ticket.ticketId).join(', ');
+    return failed.length === 1
+      ? `Halo would not give us ticket ${ids}; it is tried again later.`
+      : `Halo would not give us ${failed.length} tickets (${ids}); they are tried again later.`;
   }
 
   function showConnected(view, fillForm) {

@@ -161,7 +161,7 @@ public class HaloIntegrationResource {
     }
 
     @Operation(summary = "Disconnect", description = "Removes the credentials, the callback token and the sync state; "
-            + "idempotent. Tickets already stored stay.")
+            + "idempotent. Tickets already stored stay until a later save's first sync replaces them.")
     @APIResponse(responseCode = "204", description = "Removed, or there was nothing to remove.")
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")

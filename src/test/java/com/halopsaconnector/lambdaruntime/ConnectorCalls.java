@@ -28,9 +28,13 @@ public final class ConnectorCalls {
     }
 
     public HttpApiEvent save(FakeHalo halo, String webhookAuthJson) {
+        return save(halo.authUrl(), halo.resourceUrl(), webhookAuthJson);
+    }
+
+    public HttpApiEvent save(String authUrl, String resourceUrl, String webhookAuthJson) {
         String body = """
                 {"authUrl":"%s","resourceUrl":"%s","tenant":"acme","clientId":"client-1","clientSecret":"a-client-secret-0001"%s}"""
-                .formatted(halo.authUrl(), halo.resourceUrl(), webhookAuthJson == null ? "" : ",\"webhookAuth\":" + webhookAuthJson);
+                .formatted(authUrl, resourceUrl, webhookAuthJson == null ? "" : ",\"webhookAuth\":" + webhookAuthJson);
         return HttpApiEvent.of("PUT", CONFIG_PATH).bearer(adminJwt).json(body);
     }
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.halopsaconnector.testsupport.FakeHalo;
+import com.halopsaconnector.testsupport.HostileHalo;
+import com.halopsaconnector.testsupport.HostileHalo.Answer;
 
 /**
  * The packaged JVM functions (target/function-jvm.zip, built by infra/package/jvm.sh in
@@ -97,6 +99,55 @@ class LambdaRuntimeIT {
 
         HttpApiEvent.Response configRouteOnWebhook = webhook.call(new ConnectorCalls("tenant-it-other").view());
         assertThat(configRouteOnWebhook.statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A Halo whose answers never end, against the packaged config function with the heap Lambda gives
+     * it at 256 MB: the token, a page and a stale ticket are each cut at their cap, every call is
+     * answered in time, and the same process answers the next one.
+     */
+    @Test
+    void endlessHaloAnswers_withTheHeapAsAt256MB_areRefusedInTime_andTheFunctionGoesOn() {
+        ConnectorCalls platform = new ConnectorCalls("tenant-it-hostile-" + UUID.randomUUID());
+        try (HostileHalo hostile = HostileHalo.start()) {
+            HttpApiEvent save = platform.save(hostile.authUrl(), hostile.resourceUrl(), null);
+
+            hostile.tokens(Answer.ENDLESS);
+            HttpApiEvent.Response endlessToken = timedCall(save);
+            assertThat(endlessToken.statusCode()).as(endlessToken.body()).isEqualTo(502);
+            assertThat(endlessToken.bodyJson().path("type").asText()).endsWith("/halo-answer-too-large");
+            assertThat(timedCall(platform.view()).statusCode()).isEqualTo(404);
+
+            hostile.tokens(Answer.NORMAL).pages(Answer.ENDLESS);
+            HttpApiEvent.Response endlessPage = timedCall(save);
+            assertThat(endlessPage.statusCode()).as(endlessPage.body()).isEqualTo(200);
+            assertThat(endlessPage.bodyJson().path("sync").path("state").asText()).isEqualTo("failed");
+            assertThat(timedCall(platform.sync()).bodyJson().path("state").asText()).isEqualTo("failed");
+
+            hostile.pages(Answer.NORMAL);
+            assertThat(timedCall(platform.sync()).bodyJson().path("complete").asBoolean()).isTrue();
+            String webhookUrl = timedCall(platform.view()).bodyJson().path("webhookUrl").asText();
+            assertThat(webhook.call(ConnectorCalls.delivery(webhookUrl, ConnectorCalls.eventOnly(5, ConnectorCalls.haloTime(1))))
+                    .statusCode()).isEqualTo(200);
+            hostile.tickets(Answer.ENDLESS);
+            HttpApiEvent.Response endlessTicket = timedCall(platform.sync());
+            assertThat(endlessTicket.statusCode()).as(endlessTicket.body()).isEqualTo(200);
+            assertThat(endlessTicket.bodyJson().path("failedTickets").path(0).path("ticketId").asText())
+                    .as(endlessTicket.body()).isEqualTo("5");
+
+            HttpApiEvent.Response after = timedCall(platform.view());
+            assertThat(after.statusCode()).isEqualTo(200);
+            assertThat(after.bodyJson().path("sync").path("failedTickets").path(0).path("error").asText()).contains("larger than");
+        }
+        assertThat(config.logTail()).doesNotContain("OutOfMemoryError");
+    }
+
+    /** API Gateway gives up on the function after 29 s; every answer here must come before. */
+    private static HttpApiEvent.Response timedCall(HttpApiEvent event) {
+        long start = System.nanoTime();
+        HttpApiEvent.Response response = config.call(event);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(29));
+        return response;
     }
 
     @Test

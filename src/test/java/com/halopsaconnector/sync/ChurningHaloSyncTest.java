@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.halopsaconnector.standin.SampleTicket;
-import com.halopsaconnector.standin.StandInCredentials;
 import com.halopsaconnector.standin.StandInHalo;
 import com.halopsaconnector.standin.TicketDesk;
 import com.halopsaconnector.testsupport.Table;
@@ -26,6 +25,7 @@ import com.halopsaconnector.testsupport.TestEnvironment;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -37,8 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
 class ChurningHaloSyncTest {
-
-    static final StandInCredentials CREDENTIALS = new StandInCredentials("acme", "client-1", "a-client-secret-0001");
 
     @Inject
     Table table;
@@ -61,7 +59,7 @@ class ChurningHaloSyncTest {
 
     @Test
     void ticketsClosingOpeningAndChangingDuringTheFirstSync_areAllStoredAsHaloHoldsThem() {
-        halo = StandInHalo.start(CREDENTIALS, TicketDesk.open(1, 350, yesterday));
+        halo = StandInHalo.start(SyncApi.CREDENTIALS, TicketDesk.open(1, 350, yesterday));
         churnAfterTheFirstOpenPage();
 
         completeTheFirstSync();
@@ -72,7 +70,7 @@ class ChurningHaloSyncTest {
 
     @Test
     void aHaloThatAnswers50TicketsAPageWhenAskedFor100_isReadWhole_throughChurn() {
-        halo = StandInHalo.start(CREDENTIALS, TicketDesk.open(1, 350, yesterday)).capPagesAt(50);
+        halo = StandInHalo.start(SyncApi.CREDENTIALS, TicketDesk.open(1, 350, yesterday)).capPagesAt(50);
         churnAfterTheFirstOpenPage();
 
         completeTheFirstSync();
@@ -87,7 +85,7 @@ class ChurningHaloSyncTest {
 
     @Test
     void aQuietHalosFirstSyncOf300Tickets_costsAPagePer100_plusFiveRequests_besidesSave() {
-        halo = StandInHalo.start(CREDENTIALS, TicketDesk.open(1, 300, yesterday));
+        halo = StandInHalo.start(SyncApi.CREDENTIALS, TicketDesk.open(1, 300, yesterday));
 
         completeTheFirstSync();
 
@@ -124,13 +122,7 @@ class ChurningHaloSyncTest {
     }
 
     private void completeTheFirstSync() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("authUrl", halo.authUrl());
-        body.put("resourceUrl", halo.resourceUrl());
-        body.put("tenant", CREDENTIALS.tenant());
-        body.put("clientId", CREDENTIALS.clientId());
-        body.put("clientSecret", CREDENTIALS.clientSecret());
-        SyncApi.save(tenant, body).statusCode(200);
+        SyncApi.save(tenant, SyncApi.body(halo.authUrl(), halo.resourceUrl())).statusCode(200);
         SyncApi.syncUntilComplete(tenant, 10);
         SyncApi.show(tenant).statusCode(200).body("sync.complete", equalTo(true)).body("sync.state", equalTo("idle"));
     }

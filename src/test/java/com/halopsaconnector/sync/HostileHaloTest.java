@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -117,12 +116,6 @@ class HostileHaloTest {
     }
 
     private Map<String, Object> body() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("authUrl", halo.authUrl());
-        body.put("resourceUrl", halo.resourceUrl());
-        body.put("tenant", "acme");
-        body.put("clientId", "client-1");
-        body.put("clientSecret", "a-client-secret-0001");
-        return body;
+        return SyncApi.body(halo.authUrl(), halo.resourceUrl());
     }
 }

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,12 +80,6 @@ class SlowHaloDeadlineTest {
     }
 
     private Map<String, Object> body() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("authUrl", halo.authUrl());
-        body.put("resourceUrl", halo.resourceUrl());
-        body.put("tenant", "acme");
-        body.put("clientId", "client-1");
-        body.put("clientSecret", "a-client-secret-0001");
-        return body;
+        return SyncApi.body(halo.authUrl(), halo.resourceUrl());
     }
 }

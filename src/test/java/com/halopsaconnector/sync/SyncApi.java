@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.halopsaconnector.standin.StandInCredentials;
 import com.halopsaconnector.testsupport.FakeHalo;
 import com.halopsaconnector.testsupport.Table;
 import com.halopsaconnector.testsupport.TestTokens;
@@ -19,17 +20,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class SyncApi {
 
     static final String PATH = "/v1/integrations/halo";
+    /** What {@link #body} sends; a stand-in Halo started with these accepts it. */
+    static final StandInCredentials CREDENTIALS = new StandInCredentials("acme", "client-1", "a-client-secret-0001");
 
     private SyncApi() {
     }
 
     static Map<String, Object> body(FakeHalo halo) {
+        return body(halo.authUrl(), halo.resourceUrl());
+    }
+
+    /** Save's body for the Halo at these URLs, with the credentials every test Halo accepts. */
+    static Map<String, Object> body(String authUrl, String resourceUrl) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("authUrl", halo.authUrl());
-        body.put("resourceUrl", halo.resourceUrl());
-        body.put("tenant", "acme");
-        body.put("clientId", "client-1");
-        body.put("clientSecret", "a-client-secret-0001");
+        body.put("authUrl", authUrl);
+        body.put("resourceUrl", resourceUrl);
+        body.put("tenant", CREDENTIALS.tenant());
+        body.put("clientId", CREDENTIALS.clientId());
+        body.put("clientSecret", CREDENTIALS.clientSecret());
         return body;
     }
 

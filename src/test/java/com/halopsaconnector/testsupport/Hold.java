@@ -23,6 +23,7 @@ public final class Hold implements AutoCloseable {
     private final Set<Integer> released = new HashSet<>();
     private int arrived;
     private boolean releasedAll;
+    private int keptOnly;
 
     public Hold() {
         AnswerHooks.register(name, this::holdAnswer);
@@ -63,6 +64,12 @@ public final class Hold implements AutoCloseable {
         notifyAll();
     }
 
+    /** Lets every held answer, and any later one, go but the answer to the {@code nth} request. */
+    public synchronized void releaseAllBut(int nth) {
+        keptOnly = nth;
+        notifyAll();
+    }
+
     @Override
     public void close() {
         release();
@@ -73,7 +80,8 @@ public final class Hold implements AutoCloseable {
         int number = ++arrived;
         notifyAll();
         long giveUpAt = System.currentTimeMillis() + BOUND_MILLIS;
-        while (!releasedAll && !released.contains(number) && System.currentTimeMillis() < giveUpAt) {
+        while (!releasedAll && !released.contains(number) && (keptOnly == 0 || keptOnly == number)
+                && System.currentTimeMillis() < giveUpAt) {
             waitAtMost(giveUpAt - System.currentTimeMillis());
         }
     }

@@ -39,10 +39,16 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  *
  * <p>A take reads the previous window's minutes and the pause item in one consistent Query, then
  * adds one to the current minute with a single conditional UpdateItem that succeeds only while that
- * minute's count is below what the window leaves. Past minutes no longer change, so the sum read is
- * still true when the update runs, and the condition makes concurrent takes of the current minute
- * exact without a read-modify-write race. Any rolling window of {@code window} lies inside the
- * current minute and the {@code window}-in-minutes before it, which is exactly what is counted.
+ * minute's count is below what the window leaves. The condition makes concurrent takes of the same
+ * minute exact without a read-modify-write race. Any rolling window of {@code window} lies inside
+ * the current minute and the {@code window}-in-minutes before it, which is exactly what is counted.
+ *
+ * <p>What is not exact: a past minute can still change while a take that began in it is in flight.
+ * A take of minute m+1 that reads minute m before such a take's increment lands does not count it,
+ * so the budget can be exceeded by at most the takes in flight across a minute boundary (each a
+ * Query and an UpdateItem, milliseconds), given instances whose clocks agree. Closing that gap would
+ * need a transaction (a condition check on the previous minute) for every Halo request; Halo's own
+ * 429, which pauses the instance for every caller, stays the backstop.
  */
 @ApplicationScoped
 public class DynamoHaloRequestBudget implements HaloRequestBudget {
