@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @QuarkusTestResource(TestEnvironment.class)
 class SaveFuzzTest {
 
-    static final int CASES = Integer.getInteger("fuzz.save.cases", 1000);
+    static final int CASES = Integer.getInteger("fuzz.save.cases", 400);
     static final long SEED = Long.getLong("fuzz.seed", 20261129L);
     static final Path REPORT = Path.of(System.getProperty("fuzz.save.report", "target/reliability/fuzz-save.md"));
     /** Optional time bound of the run in seconds (none by default, see RunTimeBound). */

@@ -35,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Stale tickets that Halo will not give: a 500, a 403, a 200 that is not the ticket. Each is named
+ * Stale tickets that Halo will not give: a 500, a 403, a 200 that is not JSON or not the ticket. Each is named
  * in the sync state and tried again after a wait that doubles; the other tickets, and the runs, go on.
  */
 @QuarkusTest
@@ -65,8 +65,8 @@ class BrokenStaleTicketsTest {
     }
 
     @Test
-    void staleTicketsAnswered500_403_orWithoutTheirId_doNotStopTheOthers_andAreTriedAgainLater() {
-        for (int id : new int[] {7, 8, 9, 10}) {
+    void staleTicketsAnswered500_403_notJson_orWithoutTheirId_doNotStopTheOthers_andAreTriedAgainLater() {
+        for (int id : new int[] {7, 8, 9, 10, 11}) {
             markStale(id);
         }
         halo.server().stubFor(get(urlPathEqualTo(FakeHalo.TICKETS + "/7")).willReturn(aResponse().withStatus(500)));
@@ -74,13 +74,15 @@ class BrokenStaleTicketsTest {
         halo.ticketById(9, FakeHalo.ticket(9, "2026-11-29T08:59:58", "Fine"));
         halo.server().stubFor(get(urlPathEqualTo(FakeHalo.TICKETS + "/10"))
                 .willReturn(HaloStubs.json(200, "{\"summary\":\"no id here\"}")));
+        halo.server().stubFor(get(urlPathEqualTo(FakeHalo.TICKETS + "/11"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>Maintenance</html>")));
 
         SyncApi.sync(tenant).statusCode(200).body("state", equalTo("idle")).body("complete", equalTo(true))
                 .body("error", org.hamcrest.Matchers.nullValue());
 
         assertThat(SyncApi.ticket(table, tenant, 9).get("summary").s()).isEqualTo("Fine");
         SyncApi.show(tenant).statusCode(200)
-                .body("sync.failedTickets.ticketId", hasItems("7", "8", "10"))
+                .body("sync.failedTickets.ticketId", hasItems("7", "8", "10", "11"))
                 .body("sync.failedTickets.ticketId", not(hasItems("9")))
                 .body("sync.failedTickets.find { it.ticketId == '7' }.error", containsString("500"))
                 .body("sync.failedTickets.find { it.ticketId == '8' }.error", containsString("read:tickets"))

@@ -81,7 +81,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @TestProfile(FaultyStoreProfile.class)
 class WebhookFaultRunTest {
 
-    static final int DELIVERIES = Integer.getInteger("fault.deliveries", 500);
+    static final int DELIVERIES = Integer.getInteger("fault.deliveries", 200);
     static final int SENDERS = Integer.getInteger("fault.senders", 8);
     static final double FAULT_RATE = Double.parseDouble(System.getProperty("fault.rate", "0.02"));
     static final long SEED = Long.getLong("fault.seed", 20261129L);

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @QuarkusTestResource(TestEnvironment.class)
 class WebhookFuzzTest {
 
-    static final int CASES = Integer.getInteger("fuzz.webhook.cases", 1000);
+    static final int CASES = Integer.getInteger("fuzz.webhook.cases", 400);
     static final long SEED = Long.getLong("fuzz.seed", 20261129L);
     static final int ROUND = Integer.getInteger("fuzz.round", 500);
     static final Path REPORT = Path.of(System.getProperty("fuzz.webhook.report", "target/reliability/fuzz-webhook.md"));

@@ -79,9 +79,10 @@ class WebhookStorageCostTest {
         assertThat(items.at("/0/Put/ConditionExpression").asText()).isEqualTo("attribute_not_exists(#pk)");
         assertThat(items.at("/1/Update/Key/sk/S").asText()).isEqualTo("TICKET#4242");
         assertThat(items.at("/1/Update/ConditionExpression").asText()).isEqualTo(
-                "(attribute_not_exists(#lastChangedAt) OR #lastChangedAt <= :cond_ts)"
-                        + " AND (attribute_not_exists(#staleSince) OR #staleSince <= :cond_ts)");
-        assertThat(items.at("/1/Update/UpdateExpression").asText()).contains("REMOVE #stale, #staleSince");
+                "(attribute_not_exists(#epoch) OR #epoch < :cond_epoch) OR (#epoch = :cond_epoch AND"
+                        + " (attribute_not_exists(#lastChangedAt) OR #lastChangedAt <= :cond_ts)"
+                        + " AND (attribute_not_exists(#staleSince) OR #staleSince <= :cond_ts))");
+        assertThat(items.at("/1/Update/UpdateExpression").asText()).contains("REMOVE #deleted, #stale, #staleSince, #stalePk");
         assertThat(items.at("/2/Update/Key/sk/S").asText()).isEqualTo("CONFIG");
         assertThat(items.at("/2/Update/ConditionExpression").asText()).isEqualTo("attribute_exists(#pk)");
         assertThat(items.at("/2/Update/UpdateExpression").asText()).contains("ADD #webhooksReceived :webhooksReceived");
