@@ -30,9 +30,17 @@ moto_start() {
   echo "moto_server (pid $MOTO_PID) listening at $MOTO_ENDPOINT"
 }
 
+# moto answers TERM with sys.exit, and after a test run freeing its in-memory state (gigabytes)
+# takes a minute or more; nothing in it needs saving, so it gets five seconds, then KILL.
 moto_stop() {
   if [ -n "${MOTO_PID:-}" ] && kill -0 "$MOTO_PID" 2>/dev/null; then
     kill "$MOTO_PID" 2>/dev/null || true
+    local waited=0
+    while kill -0 "$MOTO_PID" 2>/dev/null && [ "$waited" -lt 50 ]; do
+      sleep 0.1
+      waited=$((waited + 1))
+    done
+    kill -KILL "$MOTO_PID" 2>/dev/null || true
     wait "$MOTO_PID" 2>/dev/null || true
     echo "moto_server (pid $MOTO_PID) stopped"
   fi
