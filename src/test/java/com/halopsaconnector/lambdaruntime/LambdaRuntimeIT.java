@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +147,7 @@ class LambdaRuntimeIT {
     private static HttpApiEvent.Response timedCall(HttpApiEvent event) {
         long start = System.nanoTime();
         HttpApiEvent.Response response = config.call(event);
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(29));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(29));
         return response;
     }
 
@@ -154,7 +155,7 @@ class LambdaRuntimeIT {
     void bootstrap_refusesAStackDeployedForTheNativeExecutable() throws Exception {
         Path log = WORK.resolve("mismatch-" + UUID.randomUUID() + ".log");
         try (LambdaFunction mismatched = jvmPackage.start(jvmPackage.bootstrap(), Map.of("CONNECTOR_PACKAGING", "native"), log)) {
-            assertThat(mismatched.waitForExit(java.time.Duration.ofSeconds(60))).isEqualTo(1);
+            assertThat(mismatched.waitForExit(Duration.ofSeconds(60))).isEqualTo(1);
         }
         assertThat(Files.readString(log)).contains("deployed with Packaging=native");
     }

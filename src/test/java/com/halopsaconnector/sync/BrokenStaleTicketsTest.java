@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,6 +31,7 @@ import com.halopsaconnector.testsupport.TestEnvironment;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -134,9 +134,6 @@ class BrokenStaleTicketsTest {
     }
 
     private void markStale(int ticketId) {
-        given().contentType("application/json")
-                .body("{\"id\":\"%s\",\"event\":\"Tickets Changed\",\"object_id\":%d,\"timestamp\":\"2026-11-29T09:00:00Z\"}"
-                        .formatted(UUID.randomUUID(), ticketId))
-                .when().post("/v1/webhooks/halo/" + callbackToken).then().statusCode(200);
+        SyncApi.deliverEventOnly(callbackToken, ticketId).statusCode(200);
     }
 }

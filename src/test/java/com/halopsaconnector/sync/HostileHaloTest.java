@@ -1,6 +1,5 @@
 package com.halopsaconnector.sync;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -87,10 +86,7 @@ class HostileHaloTest {
     void anEndlessStaleTicket_isNamedInTheSyncState_andTheRunEndsIdle() {
         String callbackToken = TestConnections.tokenOf(SyncApi.save(tenant, body()).statusCode(200)
                 .body("sync.complete", equalTo(true)).extract().path("webhookUrl"));
-        given().contentType("application/json")
-                .body("{\"id\":\"%s\",\"event\":\"Tickets Changed\",\"object_id\":5,\"timestamp\":\"2026-11-29T09:00:00Z\"}"
-                        .formatted(UUID.randomUUID()))
-                .when().post("/v1/webhooks/halo/" + callbackToken).then().statusCode(200);
+        SyncApi.deliverEventOnly(callbackToken, 5).statusCode(200);
         halo.tickets(Answer.ENDLESS);
 
         SyncApi.sync(tenant).statusCode(200).body("state", equalTo("idle"));

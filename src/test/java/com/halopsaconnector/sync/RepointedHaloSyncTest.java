@@ -1,6 +1,5 @@
 package com.halopsaconnector.sync;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -147,11 +146,6 @@ class RepointedHaloSyncTest {
     }
 
     private static ValidatableResponse deliver(String webhookUrl) {
-        return given().contentType("application/json")
-                .body("""
-                        {"id":"%s","event":"Tickets Changed","object_id":3,"timestamp":"2026-11-29T09:00:00Z"}"""
-                        .formatted(UUID.randomUUID()))
-                .when().post("/v1/webhooks/halo/" + TestConnections.tokenOf(webhookUrl)).then();
+        return SyncApi.deliverEventOnly(TestConnections.tokenOf(webhookUrl), 3);
     }
-
 }

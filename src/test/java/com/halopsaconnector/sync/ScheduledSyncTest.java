@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -81,11 +79,8 @@ class ScheduledSyncTest {
     void aTenantWhoseHaloSendsEndlessPages_failsAlone_andTheScheduledRunServesTheNextTenant() throws Exception {
         String hostileTenant = "tenant-" + UUID.randomUUID();
         try (HostileHalo hostile = HostileHalo.start()) {
-            Map<String, Object> hostileBody = new LinkedHashMap<>(SyncApi.body(halo));
-            hostileBody.put("authUrl", hostile.authUrl());
-            hostileBody.put("resourceUrl", hostile.resourceUrl());
             // Saved first, so the longest-waiting first order meets it first.
-            SyncApi.save(hostileTenant, hostileBody).statusCode(200);
+            SyncApi.save(hostileTenant, SyncApi.body(hostile.authUrl(), hostile.resourceUrl())).statusCode(200);
             hostile.pages(HostileHalo.Answer.ENDLESS);
             halo.openTickets(5, "2026-11-20T10:00:00");
             SyncApi.save(tenant, halo).statusCode(200);

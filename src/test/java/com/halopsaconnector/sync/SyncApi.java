@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.halopsaconnector.standin.StandInCredentials;
 import com.halopsaconnector.testsupport.FakeHalo;
@@ -57,6 +58,17 @@ final class SyncApi {
     static ValidatableResponse test(String tenant, FakeHalo halo) {
         return given().auth().oauth2(TestTokens.admin(tenant)).contentType(ContentType.JSON).body(body(halo))
                 .when().post(PATH + "/test").then();
+    }
+
+    /**
+     * An event-only "Tickets Changed" delivery (a new event id, no ticket data) naming {@code ticketId}:
+     * what marks a stored ticket stale.
+     */
+    static ValidatableResponse deliverEventOnly(String callbackToken, int ticketId) {
+        return given().contentType("application/json")
+                .body("{\"id\":\"%s\",\"event\":\"Tickets Changed\",\"object_id\":%d,\"timestamp\":\"2026-11-29T09:00:00Z\"}"
+                        .formatted(UUID.randomUUID(), ticketId))
+                .when().post("/v1/webhooks/halo/" + callbackToken).then();
     }
 
     static ValidatableResponse show(String tenant) {
